@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,10 +7,45 @@ export const metadata: Metadata = {
   description: "Where a UK Parliament petition's support is, constituency by constituency.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en-GB">
-      <body className="bg-white text-slate-900 antialiased">{children}</body>
+      <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <div className="border-b border-slate-200 bg-slate-50">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
+            <Link href="/" className="text-lg font-bold tracking-tight">
+              Petition Atlas
+            </Link>
+            <nav aria-label="Site" className="flex gap-4 text-sm">
+              <Link href="/petitions" className="hover:underline">
+                Find a petition
+              </Link>
+              <Link href="/about" className="hover:underline">
+                About the data
+              </Link>
+            </nav>
+          </div>
+        </div>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-slate-50 text-xs text-slate-600">
+          <p className="mx-auto max-w-7xl px-4 py-3">
+            Petition Atlas is independent of the UK Parliament. Petition data: UK Parliament (Open Government
+            Licence v3.0, Open Parliament Licence v3.0). Boundaries: Office for National Statistics (Open
+            Government Licence v3.0; contains OS data © Crown copyright and database right). See{" "}
+            <Link href="/about">About the data</Link>.
+          </p>
+        </footer>
+      </body>
     </html>
   );
 }

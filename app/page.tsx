@@ -1,3 +1,24 @@
-export default function Home() {
-  return <main>Petition Atlas</main>;
+import { Suspense } from "react";
+import { PetitionFinder } from "@/components/PetitionFinder";
+import { PetitionList } from "@/components/petition/PetitionList";
+import { PetitionScreen } from "@/components/petition/PetitionScreen";
+import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
+import { SEED_PETITION_ID } from "@/lib/petitions";
+
+/** The seed petition's map, embedded so it needs nothing from outside; other petitions stream in below. */
+export default async function Home() {
+  const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
+  return (
+    <>
+      <div className="mx-auto max-w-7xl px-4 pt-4">
+        <PetitionFinder />
+      </div>
+      <PetitionScreen view={view} pathname="/" />
+      <div className="mx-auto max-w-7xl px-4 pb-8">
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>
+          <PetitionList />
+        </Suspense>
+      </div>
+    </>
+  );
 }

@@ -26,3 +26,8 @@ export const REGION_FOCI: readonly RegionFocus[] = [
 export function regionBySlug(slug: string): RegionFocus | undefined {
   return REGION_FOCI.find((focus) => focus.slug === slug);
 }
+
+/** Whether a seat lies in a nation or English region focus. */
+export function inRegion(seat: { nation: string; regionCode: string }, focus: RegionFocus): boolean {
+  return focus.kind === "nation" ? seat.nation === focus.name : seat.regionCode === focus.code;
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "About the data" };
+
+export default function About() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 px-4 py-8 text-slate-800">
+      <h1 className="text-2xl font-bold">About the data</h1>
+      <h2 className="text-lg font-semibold">How the figures are worked out</h2>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          <strong>Signatures</strong>: the count the petitions site gives for the constituency.
+        </li>
+        <li>
+          <strong>Share of UK signatures</strong>: that count divided by all signatures from the United
+          Kingdom, including those the site could not place in a constituency.
+        </li>
+        <li>
+          <strong>Per 1,000 electors</strong>: that count per 1,000 people on the electoral register. The UK
+          rate it is compared with counts only signatures with a known constituency, so seats and the UK are
+          measured alike.
+        </li>
+        <li>
+          <strong>Rank</strong>: 1 is the most signatures; seats with equal counts share a rank.
+        </li>
+        <li>
+          Petitions from before the July 2024 general election use the 2010 constituencies (650 seats, the
+          ones used from 2010 to 2019); later petitions use the 2024 constituencies. The map follows the codes
+          in the petition&apos;s own data.
+        </li>
+      </ul>
+      <h2 className="text-lg font-semibold">Sources and licences</h2>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          Petition data: UK Parliament petitions site, Open Government Licence v3.0. Contains Parliamentary
+          information licensed under the Open Parliament Licence v3.0.
+        </li>
+        <li>
+          Constituency boundaries (2010 and 2024 sets): Source: Office for National Statistics licensed under
+          the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2023 and
+          2024.
+        </li>
+        <li>
+          Electorates: Office for National Statistics, Electoral statistics for the UK (2010 set, December
+          2022); House of Commons Library general election results (2024 set). Open Government Licence v3.0
+          and Open Parliament Licence v3.0.
+        </li>
+        <li>
+          MPs and parties: House of Commons Library election results and the UK Parliament Members API, Open
+          Parliament Licence v3.0.
+        </li>
+        <li>
+          Postcodes: National Statistics Postcode Lookup and ONS Postcode Directory. Source: Office for
+          National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown
+          copyright and database right. Contains Royal Mail data © Royal Mail copyright and database right.
+          Contains GeoPlace data © Local Government Information House Limited copyright and database right.
+          Postcode searches are answered on our own server and are not sent anywhere else.
+        </li>
+        <li>Hex layouts: Open Innovations constituency hexmaps (MIT licence).</li>
+      </ul>
+    </div>
+  );
+}

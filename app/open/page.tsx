@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PetitionFinder } from "@/components/PetitionFinder";
+import { parsePetitionInput } from "@/lib/petitions";
+
+export const metadata: Metadata = { title: "Open a petition" };
+
+/** Target of the "open a petition" form: a valid number or link redirects to its map, anything else explains. */
+export default async function OpenPetition({
+  searchParams,
+}: {
+  searchParams: Promise<{ petition?: string | string[] }>;
+}) {
+  const raw = (await searchParams).petition;
+  const input = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const parsed = parsePetitionInput(input);
+  if (parsed.ok) redirect(`/petitions/${parsed.id}`);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4 px-4 py-8">
+      <h1 className="text-2xl font-bold">Open a petition</h1>
+      <PetitionFinder defaultValue={input.slice(0, 300)} error={input.trim() ? parsed.message : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+"use client";
+
+import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import { useAtlas } from "@/components/atlas/atlas-context";
+import { useViewState } from "@/components/atlas/use-view-state";
+import { formatCount } from "@/lib/format";
+import { decodeSeats, unionBounds, type Bounds, type DecodedSeats } from "@/lib/geo/seats-topology";
+import type { SeatRow } from "@/lib/join/types";
+import { inRegion, regionBySlug } from "@/lib/regions";
+import type { ViewState } from "@/lib/view-state";
+import { metricValue } from "@/lib/scale/scale";
+import {
+  baseStyle,
+  FILL_LAYER,
+  fillColour,
+  fillLayer,
+  HOVER_LAYER,
+  outlineLayers,
+  SEATS_SOURCE,
+  seatFilter,
+  SELECTED_LAYER,
+  VALUE_STATE,
+} from "./map-style";
+
+type MapState = "loading" | "ready" | "error";
+interface Hover {
+  code: string;
+  x: number;
+  y: number;
+}
+
+const FIT_PADDING = 32;
+
+/**
+ * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map; if WebGL
+ * is unavailable, that SVG stays and says so.
+ */
+export function PetitionMap({ label, children }: { label: string; children: React.ReactNode }) {
+  const atlas = useAtlas();
+  const { view, update } = useViewState();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const seatsRef = useRef<DecodedSeats | null>(null);
+  const [state, setState] = useState<MapState>("loading");
+  const [loaded, setLoaded] = useState(false);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const updateRef = useRef(update);
+  updateRef.current = update;
+
+  // Boot once: MapLibre and the boundary file load in parallel, then the seats are added as one GeoJSON source.
+  useEffect(() => {
+    let cancelled = false;
+    const container = containerRef.current;
+    if (!container) return;
+    Promise.all([
+      import("./maplibre"),
+      fetch(atlas.geometry.topology).then((response) => {
+        if (!response.ok) throw new Error(`Boundary file: HTTP ${response.status}`);
+        return response.json();
+      }),
+    ])
+      .then(([{ maplibregl }, topology]) => {
+        if (cancelled) return;
+        const seats = decodeSeats(topology);
+        seatsRef.current = seats;
+        const map = new maplibregl.Map({
+          container,
+          style: baseStyle,
+          ...initialCamera(viewRef.current, seats, atlas.rows, atlas.geometry.bounds),
+          attributionControl: false,
+          dragRotate: false,
+          pitchWithRotate: false,
+          touchPitch: false,
+          minZoom: 3,
+          maxZoom: 13,
+          renderWorldCopies: false,
+          fadeDuration: 0,
+        });
+        map.touchZoomRotate.disableRotation();
+        map.keyboard.disableRotation();
+        map.getCanvas().setAttribute("aria-label", label);
+        mapRef.current = map;
+        Object.assign(window, { petitionAtlasMap: map });
+        map.on("error", (event) => console.error("Map error", event.error));
+        map.on("load", () => {
+          if (cancelled) return;
+          map.addSource(SEATS_SOURCE, { type: "geojson", data: seats.collection, promoteId: "code" });
+          map.addLayer(fillLayer(atlas.scales[viewRef.current.metric]));
+          for (const layer of outlineLayers()) map.addLayer(layer);
+          setLoaded(true);
+        });
+        map.on("click", FILL_LAYER, (event) => {
+          const code = event.features?.[0]?.properties?.code;
+          if (typeof code === "string") updateRef.current({ area: code, at: null });
+        });
+        map.on("mousemove", FILL_LAYER, (event: MapMouseEvent & { features?: { properties: unknown }[] }) => {
+          const code = (event.features?.[0]?.properties as { code?: string } | undefined)?.code;
+          map.getCanvas().style.cursor = code ? "pointer" : "";
+          setHover(code ? { code, x: event.point.x, y: event.point.y } : null);
+        });
+        map.on("mouseleave", FILL_LAYER, () => {
+          map.getCanvas().style.cursor = "";
+          setHover(null);
+        });
+        // Panning and zooming by hand replaces the history entry, so Back still steps through selections.
+        let moveTimer: ReturnType<typeof setTimeout> | undefined;
+        map.on("moveend", (event) => {
+          if (!("originalEvent" in event) || !event.originalEvent) return;
+          clearTimeout(moveTimer);
+          moveTimer = setTimeout(() => {
+            const center = map.getCenter();
+            updateRef.current({ at: { lat: center.lat, lng: center.lng, zoom: map.getZoom() } }, "replace");
+          }, 400);
+        });
+      })
+      .catch((error: unknown) => {
+        console.error("Map unavailable", error);
+        if (!cancelled) setState("error");
+      });
+    return () => {
+      cancelled = true;
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, [atlas.geometry.topology, atlas.geometry.bounds, atlas.scales, label]);
+
+  // Colour: the seat's value for the current metric goes into feature state; the style classes it.
+  const scale = atlas.scales[view.metric];
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    map.setPaintProperty(FILL_LAYER, "fill-color", fillColour(scale));
+    for (const row of atlas.rows) {
+      map.setFeatureState(
+        { source: SEATS_SOURCE, id: row.code },
+        { [VALUE_STATE]: metricValue(row, view.metric) },
+      );
+    }
+    const markReady = () => setState("ready");
+    map.once("idle", markReady);
+    // Source data may still be on its way: make sure the next frame is drawn so "idle" can fire.
+    map.triggerRepaint();
+    return () => {
+      map.off("idle", markReady);
+    };
+  }, [loaded, scale, atlas.rows, view.metric]);
+
+  // Selection and camera follow the URL (not the camera parameter itself, which the camera writes).
+  const { area, region } = view;
+  useEffect(() => {
+    const map = mapRef.current;
+    const seats = seatsRef.current;
+    if (!map || !loaded || !seats) return;
+    map.setFilter(SELECTED_LAYER, seatFilter(area));
+    const target = cameraTarget({ area, region }, seats, atlas.rows);
+    if (target && !viewRef.current.at)
+      map.fitBounds(target, { padding: FIT_PADDING, maxZoom: 11, duration: 600 });
+  }, [loaded, area, region, atlas.rows]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && loaded) map.setFilter(HOVER_LAYER, seatFilter(hover?.code ?? null));
+  }, [hover, loaded]);
+
+  const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
+  return (
+    <div
+      data-testid="petition-map"
+      data-state={state}
+      data-selected={view.area ?? ""}
+      className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
+    >
+      <div className={state === "ready" ? "hidden" : "absolute inset-0"} aria-hidden={state !== "error"}>
+        {children}
+      </div>
+      <div className={`absolute inset-0 ${state === "error" ? "hidden" : ""}`}>
+        <div ref={containerRef} className="h-full w-full" />
+      </div>
+      {state === "loading" && (
+        <p className="pointer-events-none absolute right-2 bottom-2 rounded bg-white/80 px-2 py-1 text-xs text-slate-600">
+          Loading interactive map…
+        </p>
+      )}
+      {state === "error" && (
+        <p
+          role="status"
+          className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          The interactive map needs WebGL, which this browser cannot provide. This static map and the table of
+          seats below still work.
+        </p>
+      )}
+      {hover && hoveredRow && state === "ready" && (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
+          style={{ left: hover.x + 12, top: hover.y + 12 }}
+        >
+          <strong>{hoveredRow.name}</strong>: {formatCount(hoveredRow.count)} signatures
+        </div>
+      )}
+    </div>
+  );
+}
+
+type CameraView = Pick<ViewState, "area" | "region" | "at">;
+
+function initialCamera(view: CameraView, seats: DecodedSeats, rows: readonly SeatRow[], ukBounds: Bounds) {
+  if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
+  const bounds = cameraTarget(view, seats, rows) ?? ukBounds;
+  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: 11 } };
+}
+
+/** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
+function cameraTarget(
+  view: Omit<CameraView, "at">,
+  seats: DecodedSeats,
+  rows: readonly SeatRow[],
+): Bounds | null {
+  if (view.area) return seats.bounds.get(view.area) ?? null;
+  const focus = view.region ? regionBySlug(view.region) : undefined;
+  if (!focus) return null;
+  const inFocus = rows.filter((row) => inRegion(row, focus));
+  const boxes = inFocus
+    .map((row) => seats.bounds.get(row.code))
+    .filter((box): box is Bounds => box !== undefined);
+  return unionBounds(boxes);
+}

@@ -1,0 +1,81 @@
+import type {
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+  StyleSpecification,
+} from "maplibre-gl";
+import type { ColourScale } from "@/lib/scale/scale";
+
+export const SEATS_SOURCE = "seats";
+export const FILL_LAYER = "seats-fill";
+const OUTLINE_LAYER = "seats-outline";
+export const HOVER_LAYER = "seats-hover";
+export const SELECTED_LAYER = "seats-selected";
+/** Feature-state key holding the seat's value for the current metric. */
+export const VALUE_STATE = "value";
+
+/** No tiles, glyphs or sprites: nothing outside our own origin is ever requested. */
+export const baseStyle: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f7" } }],
+};
+
+/** Fill colour from the seat's value: grey until its value arrives, the zero colour at 0, else its class. */
+export function fillColour(scale: ColourScale): ExpressionSpecification {
+  const value: ExpressionSpecification = ["to-number", ["feature-state", VALUE_STATE], -1];
+  const [first = scale.zeroColour, ...rest] = scale.colours;
+  const steps = scale.thresholds.flatMap((threshold, index) => [threshold, rest[index] ?? first]);
+  return [
+    "case",
+    ["<", value, 0],
+    "#f1f5f9",
+    ["<=", value, 0],
+    scale.zeroColour,
+    ["step", value, first, ...steps] as ExpressionSpecification,
+  ];
+}
+
+export function fillLayer(scale: ColourScale): FillLayerSpecification {
+  return {
+    id: FILL_LAYER,
+    type: "fill",
+    source: SEATS_SOURCE,
+    paint: { "fill-color": fillColour(scale), "fill-antialias": true },
+  };
+}
+
+const noSeat: ExpressionSpecification = ["==", ["get", "code"], ""];
+
+export function outlineLayers(): LineLayerSpecification[] {
+  return [
+    {
+      id: OUTLINE_LAYER,
+      type: "line",
+      source: SEATS_SOURCE,
+      paint: {
+        "line-color": "#ffffff",
+        "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.3, 8, 1, 11, 1.5],
+        "line-opacity": 0.8,
+      },
+    },
+    {
+      id: HOVER_LAYER,
+      type: "line",
+      source: SEATS_SOURCE,
+      filter: noSeat,
+      paint: { "line-color": "#334155", "line-width": 1.5 },
+    },
+    {
+      id: SELECTED_LAYER,
+      type: "line",
+      source: SEATS_SOURCE,
+      filter: noSeat,
+      paint: { "line-color": "#0f172a", "line-width": 3 },
+    },
+  ];
+}
+
+export function seatFilter(code: string | null): ExpressionSpecification {
+  return ["==", ["get", "code"], code ?? ""];
+}

@@ -1,0 +1,62 @@
+import { AreaPanel } from "@/components/atlas/AreaPanel";
+import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
+import { Legend } from "@/components/atlas/Legend";
+import { SeatTable } from "@/components/atlas/SeatTable";
+import { PetitionMap } from "@/components/map/PetitionMap";
+import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import type { PetitionView } from "@/lib/atlas/load";
+import { getGeoManifest } from "@/lib/seats";
+import { Attribution } from "./Attribution";
+import { PetitionDetails } from "./PetitionDetails";
+import { PetitionHeader } from "./PetitionHeader";
+
+/** A petition's whole page body: header, map with legend and seat panel, table, details. */
+export function PetitionScreen({ view, pathname }: { view: PetitionView; pathname: string }) {
+  const { load, joined, scales } = view;
+  const manifest = getGeoManifest(joined.set);
+  const atlas: AtlasData = {
+    petitionId: load.petition.id,
+    pathname,
+    set: joined.set,
+    rows: joined.rows,
+    national: joined.national,
+    scales,
+    geometry: {
+      topology: manifest.topology,
+      sprite: manifest.sprite,
+      hex: manifest.hex,
+      bounds: manifest.bounds,
+    },
+    viewBox: manifest.viewBox,
+  };
+  const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+      <PetitionHeader load={load} national={joined.national} />
+      <AtlasProvider value={atlas}>
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+          <section aria-label="Map of signatures by constituency" className="space-y-2">
+            <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
+              <PetitionMap label={mapLabel}>
+                <SvgChoropleth />
+              </PetitionMap>
+            </div>
+            {!view.hasBreakdown && (
+              <p className="text-sm text-slate-700">
+                This petition has no signatures by constituency, so the map is not coloured.
+              </p>
+            )}
+            <Attribution petitionId={load.petition.id} set={joined.set} />
+          </section>
+          <aside className="space-y-4">
+            <AreaPanel />
+            <Legend />
+          </aside>
+        </div>
+        <SeatTable />
+      </AtlasProvider>
+      <PetitionDetails petition={load.petition} />
+    </div>
+  );
+}

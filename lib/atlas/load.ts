@@ -1,0 +1,50 @@
+import "server-only";
+import { chooseBoundarySet } from "@/lib/join/boundary-set";
+import { joinPetition } from "@/lib/join/join";
+import type { JoinedPetition } from "@/lib/join/types";
+import { getPetition, type PetitionLoad } from "@/lib/petitions";
+import { buildScale, METRICS, type ColourScale, type Metric } from "@/lib/scale/scale";
+import { getGeoManifest, getSeats } from "@/lib/seats";
+import type { BoundarySet } from "@/lib/seats/types";
+
+export interface PetitionView {
+  load: PetitionLoad;
+  joined: JoinedPetition;
+  scales: Record<Metric, ColourScale>;
+  /** False for petitions without a constituency breakdown (rejected ones): the map is drawn but not coloured. */
+  hasBreakdown: boolean;
+}
+
+export class UnknownBoundaryError extends Error {
+  constructor(readonly codes: string[]) {
+    super(`Constituency codes from neither boundary set: ${codes.slice(0, 5).join(", ")}`);
+    this.name = "UnknownBoundaryError";
+  }
+}
+
+let codesBySet: Record<BoundarySet, ReadonlySet<string>> | undefined;
+function seatCodes() {
+  const codesOf = (set: BoundarySet) => new Set(getSeats(set).map((seat) => seat.code));
+  codesBySet ??= { "2010": codesOf("2010"), "2024": codesOf("2024") };
+  return codesBySet;
+}
+
+/** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
+export async function loadPetitionView(id: number): Promise<PetitionView> {
+  const load = await getPetition(id);
+  return buildPetitionView(load);
+}
+
+export function buildPetitionView(load: PetitionLoad): PetitionView {
+  const choice = chooseBoundarySet(load.petition, seatCodes());
+  if (!choice.ok) throw new UnknownBoundaryError(choice.unknownCodes);
+  const joined = joinPetition(load.petition, choice.set, getSeats(choice.set));
+  const scales = Object.fromEntries(
+    METRICS.map((metric) => [metric, buildScale(metric, joined.rows, joined.national)]),
+  ) as Record<Metric, ColourScale>;
+  return { load, joined, scales, hasBreakdown: load.petition.byConstituency.length > 0 };
+}
+
+export function geometryFor(set: BoundarySet) {
+  return getGeoManifest(set);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { isPetitionError } from "@/lib/petitions";
+import { loadPetitionView, UnknownBoundaryError, type PetitionView } from "./load";
+
+const FRESH_SECONDS = 60;
+
+/**
+ * Shared by the JSON and CSV routes: validates the id, loads the view, and turns every failure into an honest
+ * status with a message, never a stack trace.
+ */
+export async function petitionRouteResponse(
+  rawId: string,
+  render: (view: PetitionView) => Response,
+): Promise<Response> {
+  if (!/^\d{1,9}$/.test(rawId)) return errorResponse(400, "A petition id is a number, e.g. 575833.");
+  try {
+    const view = await loadPetitionView(Number(rawId));
+    const response = render(view);
+    const maxAge = view.load.source === "embedded" ? 86400 : FRESH_SECONDS;
+    response.headers.set(
+      "Cache-Control",
+      `public, max-age=${view.load.stale ? 0 : maxAge}, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 5}`,
+    );
+    return response;
+  } catch (error) {
+    if (isPetitionError(error)) return errorResponse(error.status, error.message);
+    if (error instanceof UnknownBoundaryError) return errorResponse(502, error.message);
+    console.error(JSON.stringify({ event: "route-error", petition: rawId, error: String(error) }));
+    return errorResponse(503, "Something went wrong on our side. Please try again shortly.");
+  }
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+}

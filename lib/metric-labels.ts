@@ -1,0 +1,7 @@
+import type { Metric } from "@/lib/scale/scale";
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  count: "Signatures",
+  share: "Share of UK signatures",
+  rate: "Per 1,000 electors",
+};
