@@ -37,3 +37,33 @@ export interface SeatMeta {
   /** The MPs of that parliament for this seat, oldest first. */
   mps: MpRecord[];
 }
+
+/** A party as data/parties.json lists it, keyed by our short code (e.g. "Lab", "SNP"). */
+export interface PartyInfo {
+  name: string;
+  /** #rrggbb */
+  colour: string;
+}
+
+/** One boundary set's entry in data/geo-manifest.json: hashed public URLs and facts about them. */
+export interface GeoManifestEntry {
+  /** URL of the TopoJSON (one object "seats", geometry id = properties.code = ONS code, lon/lat). */
+  topology: string;
+  /** URL of the SVG sprite: `<path id="CODE">` in Web Mercator units, no fill or stroke. */
+  sprite: string;
+  /** URL of the hex layout `{layout: "odd-r", hexes: {CODE: [q, r]}}`. */
+  hex: string;
+  /** [west, south, east, north] in degrees. */
+  bounds: [number, number, number, number];
+  /** The sprite's viewBox [x, y, width, height]. */
+  viewBox: [number, number, number, number];
+  /** World width in sprite units (see lib/seats/mercator.ts). */
+  mercatorScale: number;
+  gzipBytes: { topology: number; sprite: number; hex: number };
+}
+
+/** A hex cartogram layout (public/geo/hex-<set>.<hash>.json): offset coordinates [q, r] per ONS code. */
+export interface HexLayout {
+  layout: "odd-r";
+  hexes: Record<string, [number, number]>;
+}

@@ -1,0 +1,94 @@
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import { projectMercator } from "@/lib/seats/mercator";
+
+/** Sprite coordinates are kept in tenths of a unit (one decimal place). */
+const TENTHS = 10;
+
+export interface Sprite {
+  svg: string;
+  /** Projected bounds of every seat, rounded outwards to whole units: [x, y, width, height]. */
+  viewBox: [number, number, number, number];
+}
+
+/** A number of tenths as the shortest SVG decimal: 12345 → "1234.5", -5 → "-.5", 20 → "2". */
+export function formatTenths(tenths: number): string {
+  const sign = tenths < 0 ? "-" : "";
+  const magnitude = Math.abs(tenths);
+  const whole = Math.floor(magnitude / TENTHS);
+  const fraction = magnitude % TENTHS;
+  if (fraction === 0) return `${sign}${whole}`;
+  return `${sign}${whole === 0 ? "" : whole}.${fraction}`;
+}
+
+/** Joins SVG numbers, dropping the space before a minus sign, which already separates them. */
+function joinNumbers(numbers: number[]): string {
+  let out = "";
+  for (const n of numbers) {
+    const text = formatTenths(n);
+    out += out === "" || text.startsWith("-") ? text : ` ${text}`;
+  }
+  return out;
+}
+
+/** One closed ring as `M x y l dx dy … z`, in tenths; null when rounding leaves fewer than 3 distinct points. */
+export function ringToPath(ring: Position[], project: (p: Position) => [number, number]): string | null {
+  const points: [number, number][] = [];
+  for (const position of ring) {
+    const [x, y] = project(position);
+    const point: [number, number] = [Math.round(x * TENTHS), Math.round(y * TENTHS)];
+    const last = points[points.length - 1];
+    if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
+  }
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first && last && points.length > 1 && first[0] === last[0] && first[1] === last[1]) points.pop();
+  if (!first || points.length < 3) return null;
+  const deltas: number[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [x, y] = points[i]!;
+    const [px, py] = points[i - 1]!;
+    deltas.push(x - px, y - py);
+  }
+  return `M${joinNumbers(first)}l${joinNumbers(deltas)}z`;
+}
+
+function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
+  return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+}
+
+/**
+ * The seats of a topology as an SVG sprite of `<path id="CODE">` in Web Mercator units (no fill or stroke:
+ * the page styles each `<use>`). Holes keep the opposite winding of their outer ring, so nonzero fill cuts them.
+ */
+export function topologyToSprite(topology: Topology, objectName: string, scale: number): Sprite {
+  const object = topology.objects[objectName] as GeometryCollection | undefined;
+  if (!object) throw new Error(`Topology has no object "${objectName}"`);
+  const project = ([lng, lat]: Position): [number, number] => projectMercator(lng!, lat!, scale);
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const paths: string[] = [];
+  for (const seat of feature(topology, object).features) {
+    const geometry = seat.geometry;
+    if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") {
+      throw new Error(`Seat ${String(seat.id)} has no polygon`);
+    }
+    const rings = polygonsOf(geometry).flat();
+    for (const [x, y] of rings.flat().map(project)) {
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+    }
+    const d = rings.map((ring) => ringToPath(ring, project)).filter((path) => path !== null);
+    if (d.length === 0) throw new Error(`Seat ${String(seat.id)} vanished in the sprite`);
+    paths.push(`<path id="${String(seat.id)}" d="${d.join("")}"/>`);
+  }
+  const viewBox: Sprite["viewBox"] = [
+    Math.floor(minX),
+    Math.floor(minY),
+    Math.ceil(maxX) - Math.floor(minX),
+    Math.ceil(maxY) - Math.floor(minY),
+  ];
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox.join(" ")}"><defs>\n` +
+    `${paths.join("\n")}\n</defs></svg>\n`;
+  return { svg, viewBox };
+}
