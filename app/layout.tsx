@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { PetitionFinder } from "@/components/PetitionFinder";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,6 +33,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 About the data
               </Link>
             </nav>
+            <div className="ml-auto w-full sm:w-80">
+              <PetitionFinder idPrefix="site-petition" compact />
+            </div>
           </div>
         </div>
         <main id="main" className="flex-1">

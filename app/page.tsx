@@ -1,5 +1,4 @@
 import { Suspense } from "react";
-import { PetitionFinder } from "@/components/PetitionFinder";
 import { PetitionList } from "@/components/petition/PetitionList";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
 import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
@@ -10,9 +9,6 @@ export default async function Home() {
   const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
   return (
     <>
-      <div className="mx-auto max-w-7xl px-4 pt-4">
-        <PetitionFinder />
-      </div>
       <PetitionScreen view={view} pathname="/" />
       <div className="mx-auto max-w-7xl px-4 pb-8">
         <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>

@@ -30,7 +30,9 @@ interface Hover {
   y: number;
 }
 
-const FIT_PADDING = 32;
+const FIT_PADDING = 48;
+/** Close enough to see a city seat, far enough to see its neighbours. */
+const SEAT_MAX_ZOOM = 9.5;
 
 /**
  * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map; if WebGL
@@ -157,7 +159,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
     map.setFilter(SELECTED_LAYER, seatFilter(area));
     const target = cameraTarget({ area, region }, seats, atlas.rows);
     if (target && !viewRef.current.at)
-      map.fitBounds(target, { padding: FIT_PADDING, maxZoom: 11, duration: 600 });
+      map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 600 });
   }, [loaded, area, region, atlas.rows]);
 
   useEffect(() => {
@@ -211,7 +213,7 @@ type CameraView = Pick<ViewState, "area" | "region" | "at">;
 function initialCamera(view: CameraView, seats: DecodedSeats, rows: readonly SeatRow[], ukBounds: Bounds) {
   if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
   const bounds = cameraTarget(view, seats, rows) ?? ukBounds;
-  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: 11 } };
+  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM } };
 }
 
 /** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */

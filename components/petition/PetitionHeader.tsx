@@ -13,7 +13,7 @@ export function PetitionHeader({ load, national }: { load: PetitionLoad; nationa
   const { petition } = load;
   const state = STATE_LABELS[petition.state] ?? petition.state;
   return (
-    <header className="space-y-2">
+    <header className="space-y-1">
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <span className="rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-800">{state}</span>
         {petition.archived && petition.parliament && (
@@ -21,7 +21,7 @@ export function PetitionHeader({ load, national }: { load: PetitionLoad; nationa
         )}
         <span>Petition {petition.id}</span>
       </p>
-      <h1 className="text-2xl font-bold text-balance md:text-3xl">{petition.action}</h1>
+      <h1 className="text-xl font-bold text-balance md:text-2xl">{petition.action}</h1>
       <p className="text-lg">
         <strong className="tabular-nums">{formatCount(petition.signatureCount)}</strong> signatures
       </p>

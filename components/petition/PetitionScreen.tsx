@@ -32,7 +32,7 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;
 
   return (
-    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+    <div className="mx-auto max-w-7xl space-y-4 px-4 py-4">
       <PetitionHeader load={load} national={joined.national} />
       <AtlasProvider value={atlas}>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

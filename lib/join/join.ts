@@ -54,10 +54,10 @@ function seatMp(seat: SeatMeta, petitionMpName: string | null): SeatMp | null {
   const latest = resolved.records.at(-1);
   if (!latest) {
     if (!resolved.displayName) return null;
-    return { name: resolved.displayName, ...noParty };
+    return { name: petitionMpName ?? resolved.displayName, ...noParty };
   }
   return {
-    name: resolved.displayName || latest.name,
+    name: petitionMpName ?? latest.name,
     party: latest.party,
     partyName: latest.partyName,
     colour: latest.colour,

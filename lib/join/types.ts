@@ -1,7 +1,7 @@
 import type { BoundarySet, Nation } from "@/lib/seats/types";
 
 export interface SeatMp {
-  /** The MP as the petition names them, without honorifics. */
+  /** The MP as the petition names them, e.g. "Rebecca Long Bailey MP". */
   name: string;
   party: string | null;
   partyName: string | null;

@@ -68,3 +68,22 @@ export interface Petition {
   /** The petition's public page on the petitions site. */
   url: string;
 }
+
+/** One row of a petitions-site search or listing (no breakdowns). */
+export interface PetitionSummary {
+  id: number;
+  action: string;
+  state: PetitionState;
+  archived: boolean;
+  signatureCount: number;
+  openedAt: string | null;
+  closedAt: string | null;
+  url: string;
+}
+
+export interface PetitionListPage {
+  page: number;
+  /** The next page number, or null on the last page. */
+  nextPage: number | null;
+  items: PetitionSummary[];
+}

@@ -109,7 +109,8 @@ function divergingColours(thresholds: readonly number[], centre: number): string
   const belowClasses = thresholds.filter((value) => value <= centre).length;
   const aboveClasses = thresholds.length + 1 - belowClasses;
   const side = Math.max(belowClasses, aboveClasses);
-  const scheme = [...(schemePuOr[Math.max(3, Math.min(11, side * 2))] ?? [])].reverse();
+  // d3 orders PuOr purple → orange: below the UK rate is purple, above is orange.
+  const scheme = schemePuOr[Math.max(3, Math.min(11, side * 2))] ?? [];
   const middle = scheme.length / 2;
   return [...scheme.slice(middle - belowClasses, middle), ...scheme.slice(middle, middle + aboveClasses)];
 }

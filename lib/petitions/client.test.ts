@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
+import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { fetchPetition, fetchPetitionList, USER_AGENT } from "./client";
+import { PetitionError } from "./errors";
+import { reshapePetition } from "./reshape";
+import { captureUpstreamLog, closedPort } from "@/test/upstream/helpers";
+
+const fixture = (id: number) =>
+  JSON.parse(
+    readFileSync(new URL(`../../test/upstream/fixtures/${id}.json`, import.meta.url), "utf8"),
+  ) as unknown;
+
+let standIn: StandIn;
+let log: ReturnType<typeof captureUpstreamLog>;
+
+beforeAll(async () => {
+  standIn = await startStandIn();
+  process.env.PETITIONS_API_BASE = standIn.url;
+  log = captureUpstreamLog();
+});
+afterEach(() => {
+  standIn.reset();
+  log.lines.length = 0;
+  delete process.env.PETITIONS_API_TIMEOUT_MS;
+});
+afterAll(async () => {
+  log.restore();
+  delete process.env.PETITIONS_API_BASE;
+  await standIn.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<PetitionError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(PetitionError);
+  return error as PetitionError;
+}
+
+describe("fetchPetition against the stand-in", () => {
+  it("reads an open petition the same way reshapePetition reads its fixture", async () => {
+    const petition = await fetchPetition(FIXTURE_IDS.open2024);
+    expect(petition).toEqual(reshapePetition(fixture(FIXTURE_IDS.open2024)));
+    expect(petition.byConstituency).toHaveLength(650);
+    expect(petition.byRegion?.every((region) => /^[ENSW]\d{8}$/.test(region.code))).toBe(true);
+    expect(standIn.stats().lastUserAgent).toBe(USER_AGENT);
+  });
+
+  it("follows the redirect to /archived/ and marks the petition archived", async () => {
+    const petition = await fetchPetition(FIXTURE_IDS.archived2019);
+    expect(petition.archived).toBe(true);
+    expect(petition.parliament?.period).toBe("2019-2024");
+    expect(petition.url).toBe(
+      `https://petition.parliament.uk/archived/petitions/${FIXTURE_IDS.archived2019}`,
+    );
+    expect(standIn.stats().byPath).toEqual({
+      [`/petitions/${FIXTURE_IDS.archived2019}.json`]: 1,
+      [`/archived/petitions/${FIXTURE_IDS.archived2019}.json`]: 1,
+    });
+    expect(log.lines[0]?.finalUrl).toBe(`${standIn.url}/archived/petitions/${FIXTURE_IDS.archived2019}.json`);
+  });
+
+  it("writes one log line per call", async () => {
+    await fetchPetition(FIXTURE_IDS.small, { cache: "miss" });
+    expect(log.lines).toEqual([
+      {
+        event: "upstream",
+        petition: FIXTURE_IDS.small,
+        cache: "miss",
+        url: `${standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
+        finalUrl: `${standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
+        durationMs: expect.any(Number),
+        outcome: "ok",
+        status: 200,
+      },
+    ]);
+  });
+
+  it.each([
+    ["unknown id", MISSING_ID, undefined, "not-found", 404, "not-found", 404],
+    ["404 mode", FIXTURE_IDS.open2024, { mode: "404" }, "not-found", 404, "not-found", 404],
+    ["503", FIXTURE_IDS.open2024, { mode: "5xx" }, "unavailable", 502, "error", 503],
+    [
+      "invalid JSON",
+      FIXTURE_IDS.open2024,
+      { mode: "malformed", malformed: "invalid-json" },
+      "malformed",
+      502,
+      "malformed",
+      200,
+    ],
+    [
+      "missing field",
+      FIXTURE_IDS.open2024,
+      { mode: "malformed", malformed: "missing-field" },
+      "malformed",
+      502,
+      "malformed",
+      200,
+    ],
+    ["socket destroyed", FIXTURE_IDS.open2024, { mode: "refuse" }, "unavailable", 503, "error", null],
+    ["archived and 503", FIXTURE_IDS.archived2019, { mode: "5xx" }, "unavailable", 502, "error", 503],
+  ] as const)("%s → %s", async (_name, id, mode, kind, status, outcome, upstreamStatus) => {
+    if (mode) standIn.setMode(mode, id);
+    const error = await failure(fetchPetition(id));
+    expect({ kind: error.kind, status: error.status }).toEqual({ kind, status });
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toMatchObject({ petition: id, outcome, status: upstreamStatus });
+  });
+
+  it("gives up after PETITIONS_API_TIMEOUT_MS", async () => {
+    process.env.PETITIONS_API_TIMEOUT_MS = "150";
+    standIn.setMode({ mode: "slow", delayMs: 2000 }, FIXTURE_IDS.open2024);
+    const started = performance.now();
+    const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
+    expect({ kind: error.kind, status: error.status }).toEqual({ kind: "timeout", status: 504 });
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(log.lines[0]).toMatchObject({ outcome: "timeout", status: null });
+  });
+
+  it("answers 503 when nothing listens", async () => {
+    process.env.PETITIONS_API_BASE = `http://127.0.0.1:${await closedPort()}`;
+    try {
+      const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
+      expect({ kind: error.kind, status: error.status }).toEqual({ kind: "unavailable", status: 503 });
+    } finally {
+      process.env.PETITIONS_API_BASE = standIn.url;
+    }
+  });
+});
+
+describe("fetchPetitionList against the stand-in", () => {
+  it("pages through open petitions", async () => {
+    const first = await fetchPetitionList({ state: "open", q: "", page: 1 });
+    expect(first.items).toHaveLength(50);
+    expect(first.nextPage).toBe(2);
+    const second = await fetchPetitionList({ state: "open", q: "", page: 2 });
+    expect(second.nextPage).toBeNull();
+    const ids = [...first.items, ...second.items].map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...first.items, ...second.items].every((item) => item.state === "open")).toBe(true);
+  });
+
+  it("searches", async () => {
+    const found = await fetchPetitionList({ state: "all", q: "hedgerows", page: 1 });
+    expect(found.items.map((item) => item.id)).toEqual([FIXTURE_IDS.closed2024]);
+    expect(standIn.stats().byPath).toEqual({ "/petitions.json": 1 });
+  });
+
+  it("fails typed when the list is down", async () => {
+    standIn.setMode({ mode: "5xx" }, "list");
+    const error = await failure(fetchPetitionList({ state: "open", q: "", page: 1 }));
+    expect(error.kind).toBe("unavailable");
+    expect(log.lines[0]).toMatchObject({ petition: null, outcome: "error", status: 503 });
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Petitions for the rest of the app: the embedded seed, or the petitions site behind a stale-if-error cache.
+ * Server-only (it reads process.env and writes log lines to stdout).
+ */
+import seed from "@/data/petitions/575833.json";
+import { StaleIfErrorCache, type CacheResult, type CacheStore, type Clock, MemoryStore } from "./cache";
+import { fetchPetition, fetchPetitionList, type ListQuery } from "./client";
+import { PetitionError, isPetitionError } from "./errors";
+import { reshapePetition } from "./reshape";
+import type { Petition, PetitionListPage } from "./types";
+
+export * from "./types";
+export { PetitionError, isPetitionError, type PetitionErrorKind } from "./errors";
+export { parsePetitionInput, PETITION_INPUT_HINT, type PetitionInputResult } from "./input";
+export { reshapePetition, reshapePetitionList, publicPetitionUrl } from "./reshape";
+export type { ListQuery } from "./client";
+
+/** The closed 2021 petition bundled with the app so it works offline; never fetched. */
+export const SEED_PETITION_ID = 575833;
+
+export interface PetitionLoad {
+  petition: Petition;
+  /** When these numbers were read from the petitions site (ISO 8601). */
+  asOf: string;
+  stale: boolean;
+  source: "live" | "cache" | "embedded";
+  staleReason?: string;
+}
+
+export interface PetitionListLoad {
+  list: PetitionListPage;
+  asOf: string;
+  stale: boolean;
+  source: "live" | "cache";
+  staleReason?: string;
+}
+
+/** Filters the site's list accepts for `state`. */
+export const LIST_STATES = [
+  "open",
+  "closed",
+  "rejected",
+  "all",
+  "awaiting_response",
+  "with_response",
+  "awaiting_debate",
+  "debated",
+  "not_debated",
+] as const;
+const MAX_QUERY_LENGTH = 200;
+const MAX_PAGE = 1000;
+
+/** Untrusted query-string values → a query we can send upstream (unknown state → open, bad page → 1). */
+export function normaliseListQuery(input: { state?: string; q?: string; page?: number | string }): ListQuery {
+  const state = LIST_STATES.find((known) => known === input.state) ?? "open";
+  const q = (input.q ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
+  const page = Number(input.page ?? 1);
+  return { state, q, page: Number.isSafeInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1 };
+}
+
+export interface PetitionServiceOptions {
+  now?: Clock;
+  freshMs?: number;
+  keepMs?: number;
+  retryMs?: number;
+  notFoundMs?: number;
+  petitionStore?: CacheStore<Petition>;
+  listStore?: CacheStore<PetitionListPage>;
+}
+
+export interface PetitionService {
+  getPetition(id: number): Promise<PetitionLoad>;
+  listPetitions(query: { state?: string; q?: string; page?: number | string }): Promise<PetitionListLoad>;
+}
+
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+const MAX_ID = 999_999_999;
+
+let seedPetition: Petition | undefined;
+function embeddedSeed(): PetitionLoad {
+  seedPetition ??= reshapePetition(seed);
+  return {
+    petition: seedPetition,
+    asOf: seedPetition.updatedAt ?? seedPetition.closedAt ?? new Date(0).toISOString(),
+    stale: false,
+    source: "embedded",
+  };
+}
+
+function envMs(name: string): number | undefined {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+function fromCache<V>(result: CacheResult<V>) {
+  return {
+    asOf: new Date(result.storedAt).toISOString(),
+    stale: result.stale,
+    source: result.source,
+    ...(result.staleReason === undefined ? {} : { staleReason: result.staleReason }),
+  };
+}
+
+export function createPetitionService(options: PetitionServiceOptions = {}): PetitionService {
+  const now = options.now ?? Date.now;
+  const freshMs = options.freshMs ?? envMs("PETITIONS_CACHE_FRESH_MS") ?? 60 * SECOND;
+  const shared = {
+    now,
+    freshMs,
+    keepMs: options.keepMs ?? 24 * HOUR,
+    retryMs: options.retryMs ?? Math.min(freshMs, 10 * SECOND),
+    errorMs: options.notFoundMs ?? 60 * SECOND,
+    isAuthoritative: (error: unknown) => isPetitionError(error) && error.kind === "not-found",
+  };
+  const petitions = new StaleIfErrorCache<Petition>({
+    ...shared,
+    store: options.petitionStore ?? new MemoryStore<Petition>(500, now),
+  });
+  const lists = new StaleIfErrorCache<PetitionListPage>({
+    ...shared,
+    store: options.listStore ?? new MemoryStore<PetitionListPage>(500, now),
+  });
+
+  return {
+    async getPetition(id) {
+      if (id === SEED_PETITION_ID) return embeddedSeed();
+      if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) {
+        throw new PetitionError("not-found", `${id} is not a petition number`);
+      }
+      const result = await petitions.get(String(id), (cache) => fetchPetition(id, { cache }));
+      return { petition: result.value, ...fromCache(result) };
+    },
+    async listPetitions(input) {
+      const query = normaliseListQuery(input);
+      const key = JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
+      const result = await lists.get(key, (cache) => fetchPetitionList(query, { cache }));
+      return { list: result.value, ...fromCache(result) };
+    },
+  };
+}
+
+let defaultService: PetitionService | undefined;
+function service(): PetitionService {
+  defaultService ??= createPetitionService();
+  return defaultService;
+}
+
+/** The petition with the freshness of its numbers; throws PetitionError when there is neither an answer nor a copy. */
+export function getPetition(id: number): Promise<PetitionLoad> {
+  return service().getPetition(id);
+}
+
+/** One page of the site's petition list; throws PetitionError when upstream fails and nothing is cached. */
+export function listPetitions(query: {
+  state?: string;
+  q?: string;
+  page?: number | string;
+}): Promise<PetitionListLoad> {
+  return service().listPetitions(query);
+}

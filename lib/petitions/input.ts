@@ -1,0 +1,57 @@
+/** Turns what a visitor types or pastes (a number or a petitions-site link) into a petition id. */
+
+export type PetitionInputResult = { ok: true; id: number } | { ok: false; message: string };
+
+export const PETITION_INPUT_HINT =
+  "Enter a petition number (like 575833) or a link to a petition on petition.parliament.uk.";
+
+const PETITIONS_HOSTS = new Set(["petition.parliament.uk", "www.petition.parliament.uk"]);
+const MAX_INPUT_LENGTH = 2048;
+const BARE_ID = /^\d{1,9}$/;
+// "/petitions/575833", "/archived/petitions/575833.json", "/petitions/575833/signatures/new", ...
+const PETITION_PATH = /^\/(?:archived\/)?petitions\/(\d{1,9})(?:\.json)?(?:\/[\w./-]*)?$/;
+
+function toId(digits: string): PetitionInputResult {
+  const id = Number(digits);
+  return id >= 1
+    ? { ok: true, id }
+    : { ok: false, message: "Petition numbers start at 1. " + PETITION_INPUT_HINT };
+}
+
+/** Parses with an implied https:// (pasted links often lack it) or as a path on the petitions site. */
+function parseLink(text: string): URL | null {
+  const candidate = text.startsWith("/")
+    ? `https://petition.parliament.uk${text}`
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+      ? text
+      : `https://${text}`;
+  try {
+    return new URL(candidate);
+  } catch {
+    return null;
+  }
+}
+
+export function parsePetitionInput(raw: string): PetitionInputResult {
+  const text = raw.trim();
+  if (text === "") return { ok: false, message: PETITION_INPUT_HINT };
+  if (text.length > MAX_INPUT_LENGTH)
+    return { ok: false, message: "That is too long. " + PETITION_INPUT_HINT };
+  if (BARE_ID.test(text)) return toId(text);
+
+  const url = parseLink(text);
+  const isPetitionsSite =
+    url !== null &&
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.username === "" &&
+    url.password === "" &&
+    url.port === "" &&
+    PETITIONS_HOSTS.has(url.hostname);
+  if (!isPetitionsSite) return { ok: false, message: PETITION_INPUT_HINT };
+
+  const match = PETITION_PATH.exec(url.pathname);
+  if (!match?.[1]) {
+    return { ok: false, message: "That link is not to a single petition. " + PETITION_INPUT_HINT };
+  }
+  return toId(match[1]);
+}
