@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo, useState } from "react";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { BoundarySet } from "@/lib/seats/types";
@@ -18,10 +18,30 @@ export interface AtlasData {
   viewBox: [number, number, number, number];
 }
 
+/** Where a postcode search landed. Kept in memory only: a postcode never goes into a shareable URL. */
+export interface Pin {
+  lat: number;
+  lng: number;
+  label: string;
+}
+
 const AtlasContext = createContext<AtlasData | null>(null);
+const PinContext = createContext<{ pin: Pin | null; setPin: (pin: Pin | null) => void } | null>(null);
 
 export function AtlasProvider({ value, children }: { value: AtlasData; children: React.ReactNode }) {
-  return <AtlasContext.Provider value={value}>{children}</AtlasContext.Provider>;
+  const [pin, setPin] = useState<Pin | null>(null);
+  const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
+  return (
+    <AtlasContext.Provider value={value}>
+      <PinContext.Provider value={pinValue}>{children}</PinContext.Provider>
+    </AtlasContext.Provider>
+  );
+}
+
+export function usePin() {
+  const value = useContext(PinContext);
+  if (!value) throw new Error("usePin must be used inside <AtlasProvider>");
+  return value;
 }
 
 export function useAtlas(): AtlasData {

@@ -1,8 +1,8 @@
 "use client";
 
-import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
-import { useAtlas } from "@/components/atlas/atlas-context";
+import { useAtlas, usePin, type Pin } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
 import { decodeSeats, unionBounds, type Bounds, type DecodedSeats } from "@/lib/geo/seats-topology";
@@ -17,6 +17,8 @@ import {
   fillLayer,
   HOVER_LAYER,
   outlineLayers,
+  PIN_SOURCE,
+  pinLayer,
   SEATS_SOURCE,
   seatFilter,
   SELECTED_LAYER,
@@ -40,6 +42,7 @@ const SEAT_MAX_ZOOM = 9.5;
  */
 export function PetitionMap({ label, children }: { label: string; children: React.ReactNode }) {
   const atlas = useAtlas();
+  const { pin } = usePin();
   const { view, update } = useViewState();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -47,10 +50,13 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
   const [state, setState] = useState<MapState>("loading");
   const [loaded, setLoaded] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
+  // The map's event handlers are bound once; these refs let them see the latest view and setter.
   const viewRef = useRef(view);
-  viewRef.current = view;
   const updateRef = useRef(update);
-  updateRef.current = update;
+  useEffect(() => {
+    viewRef.current = view;
+    updateRef.current = update;
+  });
 
   // Boot once: MapLibre and the boundary file load in parallel, then the seats are added as one GeoJSON source.
   useEffect(() => {
@@ -92,6 +98,8 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
           map.addSource(SEATS_SOURCE, { type: "geojson", data: seats.collection, promoteId: "code" });
           map.addLayer(fillLayer(atlas.scales[viewRef.current.metric]));
           for (const layer of outlineLayers()) map.addLayer(layer);
+          map.addSource(PIN_SOURCE, { type: "geojson", data: pinData(null) });
+          map.addLayer(pinLayer());
           setLoaded(true);
         });
         map.on("click", FILL_LAYER, (event) => {
@@ -127,7 +135,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [atlas.geometry.topology, atlas.geometry.bounds, atlas.scales, label]);
+  }, [atlas.geometry.topology, atlas.geometry.bounds, atlas.scales, atlas.rows, label]);
 
   // Colour: the seat's value for the current metric goes into feature state; the style classes it.
   const scale = atlas.scales[view.metric];
@@ -166,6 +174,11 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
     const map = mapRef.current;
     if (map && loaded) map.setFilter(HOVER_LAYER, seatFilter(hover?.code ?? null));
   }, [hover, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && loaded) map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(pin));
+  }, [pin, loaded]);
 
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
   return (
@@ -206,6 +219,21 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       )}
     </div>
   );
+}
+
+function pinData(pin: Pin | null): GeoJSON.FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: pin
+      ? [
+          {
+            type: "Feature",
+            properties: { label: pin.label },
+            geometry: { type: "Point", coordinates: [pin.lng, pin.lat] },
+          },
+        ]
+      : [],
+  };
 }
 
 type CameraView = Pick<ViewState, "area" | "region" | "at">;

@@ -1,4 +1,5 @@
 import type {
+  CircleLayerSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
   LineLayerSpecification,
@@ -78,4 +79,21 @@ export function outlineLayers(): LineLayerSpecification[] {
 
 export function seatFilter(code: string | null): ExpressionSpecification {
   return ["==", ["get", "code"], code ?? ""];
+}
+
+export const PIN_SOURCE = "postcode-pin";
+
+/** The searched postcode: a dark dot with a white ring, above the seat outlines. */
+export function pinLayer(): CircleLayerSpecification {
+  return {
+    id: "postcode-pin",
+    type: "circle",
+    source: PIN_SOURCE,
+    paint: {
+      "circle-radius": 6,
+      "circle-color": "#dc2626",
+      "circle-stroke-color": "#ffffff",
+      "circle-stroke-width": 2,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
+import { SeatSearch } from "@/components/atlas/SeatSearch";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
@@ -37,6 +38,7 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
       <AtlasProvider value={atlas}>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-label="Map of signatures by constituency" className="space-y-2">
+            <SeatSearch />
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
               <PetitionMap label={mapLabel}>
                 <SvgChoropleth />

@@ -16,14 +16,22 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') ((cell += '"'), (index += 1));
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") (row.push(cell), (cell = ""));
-    else if (char === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
-    else if (char !== "\r") cell += char;
+    if (quoted && char === '"' && text[index + 1] === '"') {
+      cell += '"';
+      index += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && char === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (quoted || char !== "\r") {
+      cell += char;
+    }
   }
   return rows;
 }

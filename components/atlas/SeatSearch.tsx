@@ -1,0 +1,217 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { looksLikePostcode, searchSeats, type SeatMatch } from "@/lib/search/seat-search";
+import { useAtlas, usePin } from "./atlas-context";
+import { useViewState } from "./use-view-state";
+
+interface Message {
+  tone: "info" | "error";
+  text: string;
+  alternative?: { code: string; name: string };
+}
+
+interface PostcodeAnswer {
+  postcode?: string;
+  error?: string;
+  location?: { lat: number; lng: number } | null;
+  sets?: Record<
+    string,
+    {
+      code: string;
+      name: string;
+      nearBoundary?: boolean;
+      alternatives?: { code: string; name: string }[];
+    } | null
+  >;
+}
+
+/**
+ * Find a seat by postcode, constituency or MP: a WAI-ARIA combobox for names, a server lookup for postcodes.
+ * Without JavaScript the form goes to /find, which answers the same way.
+ */
+export function SeatSearch() {
+  const { rows, set, petitionId, pathname } = useAtlas();
+  const { view, update } = useViewState();
+  const { setPin } = usePin();
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const searchable = useMemo(
+    () => rows.map((row) => ({ code: row.code, name: row.name, mpName: row.mp?.name ?? null })),
+    [rows],
+  );
+  const matches = useMemo(
+    () => (looksLikePostcode(query) ? [] : searchSeats(query, searchable)),
+    [query, searchable],
+  );
+  const listId = `${id}-list`;
+  const expanded = open && matches.length > 0;
+
+  function choose(match: SeatMatch) {
+    update({ area: match.code, at: null });
+    setQuery(match.name);
+    setOpen(false);
+    setActive(-1);
+    setPin(null);
+    setMessage({ tone: "info", text: `Showing ${match.name}.` });
+  }
+
+  async function findPostcode(raw: string) {
+    setBusy(true);
+    try {
+      const response = await fetch(`/api/postcodes/${encodeURIComponent(raw.trim())}`);
+      const answer = (await response.json()) as PostcodeAnswer;
+      const seat = answer.sets?.[set];
+      if (!response.ok || !seat) {
+        setMessage({
+          tone: "error",
+          text: answer.error ?? `We could not place ${raw} in a ${set} constituency.`,
+        });
+        return;
+      }
+      update({ area: seat.code, at: null });
+      setPin(answer.location ? { ...answer.location, label: answer.postcode ?? raw } : null);
+      const alternative = seat.nearBoundary ? seat.alternatives?.[0] : undefined;
+      setMessage({
+        tone: "info",
+        text: `${answer.postcode} is in ${seat.name}.${alternative ? ` It is close to the boundary with ${alternative.name}, so it may be there instead.` : ""}`,
+        ...(alternative ? { alternative } : {}),
+      });
+    } catch {
+      setMessage({ tone: "error", text: "Postcode search is unavailable just now. Please try again." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const chosen = matches[active] ?? (looksLikePostcode(query) ? undefined : matches[0]);
+    if (chosen) choose(chosen);
+    else if (looksLikePostcode(query)) void findPostcode(query);
+    else
+      setMessage({
+        tone: "error",
+        text: query.trim()
+          ? `No constituency or MP matches “${query.trim()}”.`
+          : "Enter a postcode, constituency or MP.",
+      });
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && matches.length > 0) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => (index + 1) % matches.length);
+    } else if (event.key === "ArrowUp" && matches.length > 0) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => (index <= 0 ? matches.length - 1 : index - 1));
+    } else if (event.key === "Escape" && expanded) {
+      event.stopPropagation();
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  return (
+    <form
+      action="/find"
+      method="get"
+      role="search"
+      aria-label="Find a constituency"
+      onSubmit={onSubmit}
+      className="relative"
+    >
+      <input type="hidden" name="petition" value={petitionId} />
+      <input type="hidden" name="from" value={pathname} />
+      {view.metric !== "count" && <input type="hidden" name="metric" value={view.metric} />}
+      <label htmlFor={`${id}-input`} className="block text-sm font-medium">
+        Find your constituency
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id={`${id}-input`}
+          name="q"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? `${id}-option-${active}` : undefined}
+          aria-describedby={`${id}-hint`}
+          autoComplete="off"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+          placeholder="Postcode, constituency or MP"
+          className="min-w-0 flex-1 rounded border border-slate-400 px-2 py-1.5"
+        />
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        >
+          Find
+        </button>
+      </div>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+        Postcodes are looked up on our server and never shared or put in links.
+      </p>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching constituencies"
+        hidden={!expanded}
+        className="absolute z-30 mt-1 max-h-72 w-full overflow-y-auto rounded border border-slate-300 bg-white shadow-lg"
+      >
+        {matches.map((match, index) => (
+          <li
+            key={match.code}
+            id={`${id}-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              choose(match);
+            }}
+            className={`cursor-pointer px-3 py-1.5 text-sm ${index === active ? "bg-sky-100" : "hover:bg-slate-50"}`}
+          >
+            {match.name}
+            {match.matchedOn === "mp" && match.mpName && (
+              <span className="text-slate-600"> — MP {match.mpName}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mt-1 min-h-5 text-sm ${message?.tone === "error" ? "text-rose-800" : "text-slate-700"}`}
+      >
+        {message?.text}
+        {message?.alternative && (
+          <>
+            {" "}
+            <button
+              type="button"
+              onClick={() => message.alternative && update({ area: message.alternative.code, at: null })}
+              className="text-sky-800 underline"
+            >
+              Show {message.alternative.name}
+            </button>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
