@@ -26,10 +26,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Petition Atlas
             </Link>
             <nav aria-label="Site" className="flex gap-4 text-sm">
-              <Link href="/petitions" className="hover:underline">
+              <Link href="/petitions" prefetch={false} className="hover:underline">
                 Find a petition
               </Link>
-              <Link href="/about" className="hover:underline">
+              <Link href="/about" prefetch={false} className="hover:underline">
                 About the data
               </Link>
             </nav>

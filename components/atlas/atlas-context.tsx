@@ -1,11 +1,13 @@
 "use client";
 
 import { createContext, useContext, useMemo, useState } from "react";
+import useSWR from "swr";
+import type { LiveTable } from "@/lib/atlas/live-table";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { BoundarySet } from "@/lib/seats/types";
 
-/** Everything the interactive leaves share: the server's join, sent once. */
+/** Everything the interactive leaves share: the server's join, sent once, then refreshed while a petition is open. */
 export interface AtlasData {
   petitionId: number;
   /** Where this petition's view lives ("/" for the seed on the home page). */
@@ -14,6 +16,11 @@ export interface AtlasData {
   rows: SeatRow[];
   national: NationalFigures;
   scales: Record<Metric, ColourScale>;
+  signatureCount: number;
+  asOf: string;
+  stale: boolean;
+  /** Open petitions refresh their numbers every minute. */
+  live: boolean;
   geometry: { topology: string; sprite: string; hex: string; bounds: [number, number, number, number] };
   viewBox: [number, number, number, number];
 }
@@ -25,27 +32,55 @@ export interface Pin {
   label: string;
 }
 
+const REFRESH_MS = 60_000;
 const AtlasContext = createContext<AtlasData | null>(null);
 const PinContext = createContext<{ pin: Pin | null; setPin: (pin: Pin | null) => void } | null>(null);
+
+async function fetchLiveTable(url: string): Promise<LiveTable> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as LiveTable;
+}
 
 export function AtlasProvider({ value, children }: { value: AtlasData; children: React.ReactNode }) {
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
+  const { data: live } = useSWR(value.live ? `/api/petitions/${value.petitionId}` : null, fetchLiveTable, {
+    refreshInterval: REFRESH_MS,
+    revalidateOnMount: false,
+    revalidateOnFocus: false,
+    dedupingInterval: REFRESH_MS / 2,
+  });
+  const atlas = useMemo<AtlasData>(
+    () =>
+      live && live.boundarySet === value.set && live.asOf > value.asOf
+        ? {
+            ...value,
+            rows: live.rows,
+            national: live.national,
+            scales: live.scales,
+            signatureCount: live.petition.signatureCount,
+            asOf: live.asOf,
+            stale: live.stale,
+          }
+        : value,
+    [live, value],
+  );
   return (
-    <AtlasContext.Provider value={value}>
+    <AtlasContext.Provider value={atlas}>
       <PinContext.Provider value={pinValue}>{children}</PinContext.Provider>
     </AtlasContext.Provider>
   );
 }
 
-export function usePin() {
-  const value = useContext(PinContext);
-  if (!value) throw new Error("usePin must be used inside <AtlasProvider>");
-  return value;
-}
-
 export function useAtlas(): AtlasData {
   const value = useContext(AtlasContext);
   if (!value) throw new Error("useAtlas must be used inside <AtlasProvider>");
+  return value;
+}
+
+export function usePin() {
+  const value = useContext(PinContext);
+  if (!value) throw new Error("usePin must be used inside <AtlasProvider>");
   return value;
 }

@@ -26,6 +26,15 @@ import {
 } from "./map-style";
 
 type MapState = "loading" | "ready" | "error";
+
+// Start fetching MapLibre (and its worker) as soon as this module runs, before React hydrates the page.
+const maplibreModule =
+  typeof window === "undefined"
+    ? null
+    : import("./maplibre").then((module) => {
+        module.maplibregl.prewarm();
+        return module;
+      });
 interface Hover {
   code: string;
   x: number;
@@ -64,7 +73,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
     const container = containerRef.current;
     if (!container) return;
     Promise.all([
-      import("./maplibre"),
+      maplibreModule ?? import("./maplibre"),
       fetch(atlas.geometry.topology).then((response) => {
         if (!response.ok) throw new Error(`Boundary file: HTTP ${response.status}`);
         return response.json();

@@ -1,11 +1,13 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
+import { LiveStatus } from "@/components/atlas/LiveStatus";
 import { SeatSearch } from "@/components/atlas/SeatSearch";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
 import type { PetitionView } from "@/lib/atlas/load";
+import { preload } from "react-dom";
 import { getGeoManifest } from "@/lib/seats";
 import { Attribution } from "./Attribution";
 import { PetitionDetails } from "./PetitionDetails";
@@ -22,6 +24,10 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
     rows: joined.rows,
     national: joined.national,
     scales,
+    signatureCount: load.petition.signatureCount,
+    asOf: load.asOf,
+    stale: load.stale,
+    live: load.petition.state === "open" && load.source !== "embedded",
     geometry: {
       topology: manifest.topology,
       sprite: manifest.sprite,
@@ -30,6 +36,8 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
     },
     viewBox: manifest.viewBox,
   };
+  // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
+  preload(manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;
 
   return (
@@ -38,6 +46,7 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
       <AtlasProvider value={atlas}>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-label="Map of signatures by constituency" className="space-y-2">
+            <LiveStatus />
             <SeatSearch />
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
               <PetitionMap label={mapLabel}>
