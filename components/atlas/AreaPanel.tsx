@@ -7,7 +7,7 @@ import { useViewState } from "./use-view-state";
 
 /** The selected seat's figures, read from the URL; a national summary when nothing is selected. */
 export function AreaPanel() {
-  const { rows, national } = useAtlas();
+  const { rows, national, set, live, petitionId } = useAtlas();
   const { view, update } = useViewState();
   const row = rows.find((candidate) => candidate.code === view.area);
 
@@ -37,7 +37,7 @@ export function AreaPanel() {
     <section
       data-testid="area-panel"
       aria-labelledby="area-panel-title"
-      className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[50vh] overflow-y-auto rounded-t-xl border border-slate-200 bg-white p-4 shadow-[0_-4px_16px_rgba(0,0,0,0.15)] lg:relative lg:inset-auto lg:z-auto lg:max-h-none lg:rounded-lg lg:shadow-sm"
     >
       <button
         type="button"
@@ -90,9 +90,50 @@ export function AreaPanel() {
         {compareWithRate(row.perThousand, national.ukPerThousand)}.
       </p>
       <p className="mt-1 text-xs text-slate-500">
-        {formatCount(row.electorate)} electors. The MP named is the one the petitions site lists for this
-        seat.
+        {formatCount(row.electorate)} electors.{" "}
+        {set === "2010"
+          ? "This seat was replaced at the July 2024 general election; the MP named was its MP when the petition ran."
+          : "The MP named is the one the petitions site lists for this seat."}
       </p>
+      <ul className="mt-3 space-y-1 text-sm">
+        {row.mp?.memberId && (
+          <li>
+            <a
+              href={`https://members.parliament.uk/member/${row.mp.memberId}/contact`}
+              className="text-sky-800 underline"
+            >
+              {row.mp.name} on the UK Parliament website
+            </a>
+          </li>
+        )}
+        {row.mp?.twfyId && (
+          <li>
+            <a
+              href={`https://www.theyworkforyou.com/mp/?p=${row.mp.twfyId}`}
+              className="text-sky-800 underline"
+            >
+              {row.mp.name} on TheyWorkForYou
+            </a>
+          </li>
+        )}
+        {set === "2024" && (
+          <li>
+            <a href="https://www.writetothem.com/" className="text-sky-800 underline">
+              Write to your MP (WriteToThem)
+            </a>
+          </li>
+        )}
+        {live && (
+          <li>
+            <a
+              href={`https://petition.parliament.uk/petitions/${petitionId}/signatures/new`}
+              className="font-medium text-sky-800 underline"
+            >
+              Sign this petition
+            </a>
+          </li>
+        )}
+      </ul>
     </section>
   );
 }
