@@ -120,28 +120,27 @@ export function encodeIndex(data: PostcodeIndexData): Buffer {
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, "ascii");
   prefix.writeUInt32LE(headerBytes.length, 4);
-  const parts = [prefix, headerBytes, Buffer.alloc(padding(headerBytes.length))];
+  const parts: Uint8Array[] = [prefix, headerBytes, Buffer.alloc(padding(headerBytes.length))];
   for (const column of columns) {
-    parts.push(Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+    parts.push(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
     parts.push(Buffer.alloc(padding(column.byteLength)));
   }
   return Buffer.concat(parts);
 }
 
-/** Reads columns in encoding order as views on one aligned copy of the bytes. */
+/** Reads columns in encoding order as views on the bytes (copied once only if they are not 4-byte aligned). */
 class ColumnReader {
   private offset: number;
-  private readonly buffer: ArrayBuffer;
+  private readonly buffer: ArrayBufferLike;
 
   constructor(bytes: Uint8Array, start: number) {
-    const copy = new Uint8Array(bytes.byteLength);
-    copy.set(bytes);
-    this.buffer = copy.buffer;
-    this.offset = start;
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+    this.buffer = aligned.buffer;
+    this.offset = aligned.byteOffset + start;
   }
 
   private next<T>(
-    make: (buffer: ArrayBuffer, offset: number, length: number) => T,
+    make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
     length: number,
     size: number,
   ) {
@@ -156,6 +155,7 @@ class ColumnReader {
   int16 = (length: number) => this.next((b, o, n) => new Int16Array(b, o, n), length, 2);
 }
 
+/** Takes ownership of the bytes: the columns are views on them, and coordinates are decoded in place. */
 export function decodeIndex(bytes: Uint8Array): PostcodeIndexData {
   if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1)
     throw new Error("The postcode index needs a little-endian host");

@@ -1,6 +1,7 @@
 import { buildGeometry } from "./geometry";
 import { buildHexes } from "./hex";
 import { buildGeoManifest } from "./manifest";
+import { buildPostcodes } from "./postcodes";
 import { buildSeats } from "./seats";
 import { buildSeedPetition } from "./seed";
 
@@ -11,4 +12,5 @@ export const steps: { name: string; run: () => Promise<void> }[] = [
   { name: "seats", run: buildSeats },
   { name: "geo-manifest", run: buildGeoManifest },
   { name: "seed-petition", run: buildSeedPetition },
+  { name: "postcodes", run: buildPostcodes },
 ];

@@ -41,7 +41,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ post
     if (lookup.kind === "found" || lookup.kind === "unknown") {
       const etag = `"${(await loadPostcodeIndex()).meta.version}"`;
       headers.set("ETag", etag);
-      if (request.headers.get("If-None-Match")?.includes(etag)) return new Response(null, { status: 304, headers });
+      if (request.headers.get("If-None-Match")?.includes(etag))
+        return new Response(null, { status: 304, headers });
     }
     return Response.json(body, { status, headers });
   } catch (error) {

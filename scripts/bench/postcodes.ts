@@ -1,0 +1,190 @@
+/**
+ * Postcode index: load time, in-process lookup latency over 100,000 random postcodes, size on disk, memory, and
+ * (when ../shared is present) how well point-in-polygon — the 2024 method — does on the 2010 set against ONSPD.
+ * Runnable alone: `npx tsx scripts/bench/postcodes.ts`.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { FeatureCollection } from "geojson";
+import { quantile } from "simple-statistics";
+import { decodeIndex } from "@/lib/postcodes/codec";
+import { loadPostcodeIndex, readPostcodeIndex } from "@/lib/postcodes/load";
+import { lookupPostcode } from "@/lib/postcodes/lookup";
+import { INDEX_DIR, META_FILE, NEAR_BOUNDARY_METRES, type PostcodeIndexMeta } from "@/lib/postcodes/meta";
+import { repoRoot, sharedData } from "@/scripts/data/paths";
+import { SeatLocator } from "@/scripts/data/postcodes-locator";
+import { sampleOf, seededRandom } from "@/scripts/data/postcodes-sample";
+import { OnspdRegexLookup, readNsplPostcodes } from "@/scripts/data/postcodes-source";
+import { markdownTable } from "./report";
+
+const LOOKUPS = 100_000;
+const LOADS = 5;
+
+export interface PointInPolygonCheck {
+  compared: number;
+  agreed: number;
+  /** Postcodes point-in-polygon got wrong whose ONSPD seat it listed as a near-boundary alternative. */
+  wrongButFlagged: number;
+  /** Postcodes flagged near a boundary, right or wrong. */
+  flagged: number;
+}
+
+export interface PostcodeBench {
+  firstLoadMs: number;
+  medianLoadMs: number;
+  lookupP50Us: number;
+  lookupP99Us: number;
+  lookupMaxUs: number;
+  indexBytes: number;
+  metaBytes: number;
+  rssMiB: number;
+  /** RSS growth from loading the index (the same process, before and after the first load). */
+  rssGrowthMiB: number;
+  arrayBuffersMiB: number;
+  meta: PostcodeIndexMeta;
+  /** Null when ../shared is absent. */
+  pointInPolygon2010: PointInPolygonCheck | null;
+}
+
+const indexDir = path.join(repoRoot, INDEX_DIR);
+const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Every indexed postcode in normal form ("SW1A 1AA"), rebuilt from the index's sectors and units. */
+function indexedPostcodes(meta: PostcodeIndexMeta): string[] {
+  const data = decodeIndex(gunzipSync(readFileSync(path.join(indexDir, meta.file))));
+  const postcodes: string[] = [];
+  data.sectors.forEach((sector, s) => {
+    const spaced = `${sector.slice(0, -1)} ${sector.slice(-1)}`;
+    for (let row = data.sectorStart[s]!; row < data.sectorStart[s + 1]!; row++) {
+      const unit = data.unit[row]!;
+      postcodes.push(spaced + String.fromCharCode(65 + Math.floor(unit / 26), 65 + (unit % 26)));
+    }
+  });
+  return postcodes;
+}
+
+async function timeLookups(postcodes: string[]) {
+  const random = seededRandom(1);
+  const picks = Array.from({ length: LOOKUPS }, () => postcodes[Math.floor(random() * postcodes.length)]!);
+  for (const postcode of picks.slice(0, 1000)) await lookupPostcode(postcode);
+  const micros: number[] = [];
+  for (const postcode of picks) {
+    const started = performance.now();
+    const result = await lookupPostcode(postcode);
+    micros.push((performance.now() - started) * 1000);
+    if (result.kind !== "found") throw new Error(`${postcode} was not found`);
+  }
+  micros.sort((a, b) => a - b);
+  return { p50: quantile(micros, 0.5), p99: quantile(micros, 0.99), max: micros[micros.length - 1]! };
+}
+
+/** Point-in-polygon on the Dec 2022 (2010-set) boundaries against ONSPD, over the accuracy test's sample. */
+function checkPointInPolygon2010(): PointInPolygonCheck | null {
+  const boundaries = sharedData("boundaries", "pcon_2010set_dec2022_uk_buc.geojson");
+  if (!existsSync(boundaries)) return null;
+  const collection = JSON.parse(readFileSync(boundaries, "utf8")) as FeatureCollection;
+  const locator = new SeatLocator(collection, "PCON22CD", NEAR_BOUNDARY_METRES);
+  const onspd = new OnspdRegexLookup();
+  const check: PointInPolygonCheck = { compared: 0, agreed: 0, wrongButFlagged: 0, flagged: 0 };
+  for (const { postcode, lat, lng } of sampleOf(readNsplPostcodes())) {
+    const truth = onspd.match(postcode);
+    if (truth === null || lat === null || lng === null) continue;
+    const placement = locator.locate(lng, lat);
+    const nearby = placement.nearby.map((seat) => locator.codes[seat]);
+    check.compared++;
+    if (placement.nearby.length > 0) check.flagged++;
+    if (locator.codes[placement.seat] === truth) check.agreed++;
+    else if (nearby.includes(truth)) check.wrongButFlagged++;
+  }
+  return check;
+}
+
+export async function benchPostcodes(): Promise<PostcodeBench> {
+  const rssBefore = process.memoryUsage().rss;
+  let started = performance.now();
+  const { meta } = await loadPostcodeIndex();
+  const loads = [performance.now() - started];
+  // With --expose-gc, drop the load's garbage (compressed file, gunzip chunks) so RSS shows what stays.
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  for (let i = 1; i < LOADS; i++) {
+    started = performance.now();
+    await readPostcodeIndex();
+    loads.push(performance.now() - started);
+  }
+  const lookups = await timeLookups(indexedPostcodes(meta));
+  return {
+    firstLoadMs: loads[0]!,
+    medianLoadMs: quantile(loads, 0.5),
+    lookupP50Us: lookups.p50,
+    lookupP99Us: lookups.p99,
+    lookupMaxUs: lookups.max,
+    indexBytes: statSync(path.join(indexDir, meta.file)).size,
+    metaBytes: statSync(path.join(indexDir, META_FILE)).size,
+    rssMiB: mib(memory.rss),
+    rssGrowthMiB: mib(memory.rss - rssBefore),
+    arrayBuffersMiB: mib(memory.arrayBuffers),
+    meta,
+    pointInPolygon2010: checkPointInPolygon2010(),
+  };
+}
+
+const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(2)}%`;
+
+export function postcodeBenchMarkdown(bench: PostcodeBench): string {
+  const { counts, pointInPolygon2010VsOnspd: all } = bench.meta;
+  const rows: (string | number)[][] = [
+    [
+      "Index load (gunzip + decode), first / median of 5",
+      `${bench.firstLoadMs.toFixed(0)} / ${bench.medianLoadMs.toFixed(0)} ms`,
+    ],
+    [
+      `Lookup in process, p50 / p99 / max (${LOOKUPS.toLocaleString("en-GB")} random postcodes)`,
+      `${bench.lookupP50Us.toFixed(1)} / ${bench.lookupP99Us.toFixed(1)} / ${bench.lookupMaxUs.toFixed(0)} µs`,
+    ],
+    [
+      "Index on disk (gzip + meta JSON)",
+      `${mib(bench.indexBytes)} MiB + ${(bench.metaBytes / 1024).toFixed(1)} KiB`,
+    ],
+    [
+      "Process RSS with the index loaded (growth from loading; typed arrays)",
+      `${bench.rssMiB} MiB (+${bench.rssGrowthMiB}; ${bench.arrayBuffersMiB} MiB)`,
+    ],
+    ["Postcodes indexed", counts.indexed.toLocaleString("en-GB")],
+    [
+      `2024 answers near another seat (≤ ${NEAR_BOUNDARY_METRES} m)`,
+      `${counts.nearBoundary2024.toLocaleString("en-GB")} (${percent(counts.nearBoundary2024, counts.indexed)})`,
+    ],
+    ["2024 answers outside every polygon (nearest seat)", counts.outsideAll2024.toLocaleString("en-GB")],
+    [
+      "Point-in-polygon vs ONSPD, 2010 set, all postcodes",
+      `${all.all.percent}% of ${all.all.compared.toLocaleString("en-GB")}`,
+    ],
+  ];
+  const check = bench.pointInPolygon2010;
+  if (check) {
+    const wrong = check.compared - check.agreed;
+    rows.push(
+      [
+        "Point-in-polygon vs ONSPD, 2010 set, fixed sample",
+        `${percent(check.agreed, check.compared)} of ${check.compared.toLocaleString("en-GB")}`,
+      ],
+      ["… sample flagged near a boundary", percent(check.flagged, check.compared)],
+      [
+        "… wrong answers whose true seat was a flagged alternative",
+        `${check.wrongButFlagged} of ${wrong} (${percent(check.wrongButFlagged, wrong)})`,
+      ],
+    );
+  }
+  return markdownTable(["Postcode index", "Value"], rows);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
+  benchPostcodes()
+    .then((bench) => console.log(postcodeBenchMarkdown(bench)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

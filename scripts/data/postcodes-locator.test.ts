@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from "node:fs";
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import { sharedData } from "./paths";
+import { SeatLocator } from "./postcodes-locator";
+import { seededRandom } from "./postcodes-sample";
+
+const file2024 = sharedData("boundaries", "pcon_2024set_jul2024_uk_buc.geojson");
+
+describe.skipIf(!existsSync(file2024))("SeatLocator on the July 2024 boundaries", () => {
+  const collection = JSON.parse(readFileSync(file2024, "utf8")) as FeatureCollection<Polygon | MultiPolygon>;
+  const locator = new SeatLocator(collection, "PCON24CD", 300);
+  const featureOf = new Map(collection.features.map((feature) => [String(feature.properties?.PCON24CD), feature]));
+
+  it("agrees with turf's point-in-polygon on 5,000 seeded points across Great Britain", () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 5000; i++) {
+      const [lng, lat] = [-6 + random() * 8, 50 + random() * 8.5];
+      const containing = collection.features
+        .filter((feature) => booleanPointInPolygon([lng, lat], feature))
+        .map((feature) => String(feature.properties?.PCON24CD));
+      const seat = locator.containing(lng, lat);
+      expect(seat === -1 ? [] : [locator.codes[seat]], `${lng},${lat}`).toEqual(containing);
+    }
+  });
+
+  it("places SW1A 1AA's centroid in Cities of London and Westminster, away from other seats", () => {
+    const placement = locator.locate(-0.14156, 51.50101);
+    expect(locator.codes[placement.seat]).toBe("E14001172");
+    expect(placement.metresOutside).toBe(0);
+    expect(placement.nearby).toEqual([]);
+  });
+
+  it("gives a point at sea the nearest seat and says how far outside it lies", () => {
+    // Off Whitby, in the North Sea.
+    const placement = locator.locate(-0.55, 54.5);
+    expect(placement.seat).toBeGreaterThanOrEqual(0);
+    expect(placement.metresOutside).toBeGreaterThan(0);
+    const feature = featureOf.get(locator.codes[placement.seat]!) as Feature<Polygon | MultiPolygon>;
+    expect(booleanPointInPolygon([-0.55, 54.5], feature)).toBe(false);
+  });
+
+  it("flags a point on a shared boundary with the seat across it", () => {
+    // The midpoint of a vertex pair shared by two seats lies on both boundaries.
+    const seatsByVertex = new Map<string, Set<string>>();
+    for (const feature of collection.features.slice(0, 50)) {
+      const rings = feature.geometry.type === "Polygon" ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
+      for (const ring of rings) {
+        for (const [lng, lat] of ring) {
+          const key = `${lng},${lat}`;
+          seatsByVertex.set(key, (seatsByVertex.get(key) ?? new Set()).add(String(feature.properties?.PCON24CD)));
+        }
+      }
+    }
+    const shared = [...seatsByVertex].filter(([, seats]) => seats.size === 2).slice(0, 100);
+    expect(shared.length).toBe(100);
+    for (const [key, seats] of shared) {
+      const [lng, lat] = key.split(",").map(Number) as [number, number];
+      const placement = locator.locate(lng, lat);
+      const answered = [placement.seat, ...placement.nearby].map((seat) => locator.codes[seat]);
+      for (const code of seats) expect(answered, key).toContain(code);
+    }
+  });
+});

@@ -1,0 +1,268 @@
+/** Point → constituency by point-in-polygon, with banded ray casting and a grid for boundary distances. */
+import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+
+/** Where a point falls: its seat (index into `codes`), how far outside it lies, and other seats close by. */
+export interface Placement {
+  seat: number;
+  /** Metres from the point to the seat's boundary when the point lies outside every seat (e.g. on the coast), else 0. */
+  metresOutside: number;
+  /** Other seats whose boundary lies within the near-boundary distance, nearest first. */
+  nearby: number[];
+}
+
+const METRES_PER_DEGREE_LAT = 110_574;
+const METRES_PER_DEGREE_LNG_AT_EQUATOR = 111_320;
+/** Latitude band height for ray casting: each band lists the edges spanning it. */
+const BAND_DEGREES = 0.005;
+/** Grid cell size for the distance search: each cell lists the edges within the near distance of it. */
+const CELL_DEGREES = 0.01;
+/** Furthest north a UK point lies; the longitude margin is sized for it so it is never too small. */
+const NORTHERNMOST_LAT = 61;
+const NO_EDGES = new Uint32Array(0);
+/** The narrowest a grid cell gets in metres (its east–west width in the far north). */
+const CELL_METRES_AT_NORTHERNMOST =
+  CELL_DEGREES * METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((NORTHERNMOST_LAT * Math.PI) / 180);
+
+/** Polygons and multipolygons as rings; other geometry types carry no area. */
+function ringsOf(geometry: Geometry): Position[][] {
+  if (geometry.type === "Polygon") return geometry.coordinates;
+  if (geometry.type === "MultiPolygon") return geometry.coordinates.flat();
+  throw new Error(`Unexpected boundary geometry ${geometry.type}`);
+}
+
+/** Compressed rows: entries of row r are items[start[r] .. start[r+1]). */
+function packRows(rows: Map<number, number[]>, rowCount: number): { start: Uint32Array; items: Uint32Array } {
+  const start = new Uint32Array(rowCount + 1);
+  for (let r = 0; r < rowCount; r++) start[r + 1] = start[r]! + (rows.get(r)?.length ?? 0);
+  const items = new Uint32Array(start[rowCount]!);
+  for (const [r, list] of rows) items.set(list, start[r]!);
+  return { start, items };
+}
+
+export class SeatLocator {
+  /** Seat codes, sorted: seat indices everywhere refer to this list. */
+  readonly codes: string[];
+  private readonly x1: Float64Array;
+  private readonly y1: Float64Array;
+  private readonly x2: Float64Array;
+  private readonly y2: Float64Array;
+  private readonly edgeSeat: Uint16Array;
+  private readonly minLat: number;
+  private readonly minLng: number;
+  private readonly columns: number;
+  private readonly bands: { start: Uint32Array; items: Uint32Array };
+  private readonly cells: Map<number, Uint32Array>;
+  /** Scratch per seat, reset after each query through `touched`. */
+  private readonly parity: Uint8Array;
+  private readonly nearest: Float64Array;
+
+  constructor(
+    collection: FeatureCollection,
+    codeProperty: string,
+    private readonly nearMetres: number,
+  ) {
+    const codeOf = (feature: Feature) => String(feature.properties?.[codeProperty]);
+    const features = [...collection.features].sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : 1));
+    this.codes = features.map(codeOf);
+    const edges = this.collectEdges(features);
+    [this.x1, this.y1, this.x2, this.y2, this.edgeSeat] = [edges.x1, edges.y1, edges.x2, edges.y2, edges.seat];
+    this.minLat = Math.floor(Math.min(...this.y1)) - 1;
+    this.minLng = Math.floor(Math.min(...this.x1)) - 1;
+    this.columns = Math.ceil((Math.max(...this.x1) + 1 - this.minLng) / CELL_DEGREES) + 1;
+    this.bands = this.indexBands();
+    this.cells = this.indexCells();
+    this.parity = new Uint8Array(this.codes.length);
+    this.nearest = new Float64Array(this.codes.length).fill(Infinity);
+  }
+
+  private collectEdges(features: Feature[]) {
+    const x1: number[] = [];
+    const y1: number[] = [];
+    const x2: number[] = [];
+    const y2: number[] = [];
+    const seat: number[] = [];
+    features.forEach((feature, index) => {
+      for (const ring of ringsOf(feature.geometry)) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [ax, ay] = ring[i]!;
+          const [bx, by] = ring[i + 1]!;
+          if (ax === bx && ay === by) continue;
+          x1.push(ax!);
+          y1.push(ay!);
+          x2.push(bx!);
+          y2.push(by!);
+          seat.push(index);
+        }
+      }
+    });
+    return {
+      x1: Float64Array.from(x1),
+      y1: Float64Array.from(y1),
+      x2: Float64Array.from(x2),
+      y2: Float64Array.from(y2),
+      seat: Uint16Array.from(seat),
+    };
+  }
+
+  private band(lat: number): number {
+    return Math.floor((lat - this.minLat) / BAND_DEGREES);
+  }
+
+  private column(lng: number): number {
+    return Math.floor((lng - this.minLng) / CELL_DEGREES);
+  }
+
+  private row(lat: number): number {
+    return Math.floor((lat - this.minLat) / CELL_DEGREES);
+  }
+
+  private indexBands() {
+    const rows = new Map<number, number[]>();
+    let bandCount = 0;
+    for (let e = 0; e < this.edgeSeat.length; e++) {
+      const last = this.band(Math.max(this.y1[e]!, this.y2[e]!));
+      for (let b = this.band(Math.min(this.y1[e]!, this.y2[e]!)); b <= last; b++) {
+        const row = rows.get(b) ?? [];
+        row.push(e);
+        rows.set(b, row);
+      }
+      bandCount = Math.max(bandCount, last + 1);
+    }
+    return packRows(rows, bandCount);
+  }
+
+  private indexCells(): Map<number, Uint32Array> {
+    const cells = new Map<number, number[]>();
+    const marginLat = this.nearMetres / METRES_PER_DEGREE_LAT;
+    const marginLng =
+      this.nearMetres / (METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((NORTHERNMOST_LAT * Math.PI) / 180));
+    for (let e = 0; e < this.edgeSeat.length; e++) {
+      const west = Math.min(this.x1[e]!, this.x2[e]!) - marginLng;
+      const east = Math.max(this.x1[e]!, this.x2[e]!) + marginLng;
+      const south = Math.min(this.y1[e]!, this.y2[e]!) - marginLat;
+      const north = Math.max(this.y1[e]!, this.y2[e]!) + marginLat;
+      for (let row = this.row(south); row <= this.row(north); row++) {
+        for (let column = this.column(west); column <= this.column(east); column++) {
+          const key = row * this.columns + column;
+          const list = cells.get(key) ?? [];
+          list.push(e);
+          cells.set(key, list);
+        }
+      }
+    }
+    return new Map([...cells].map(([key, list]) => [key, Uint32Array.from(list)]));
+  }
+
+  /** Index of the seat whose polygon contains the point (even–odd rule, so holes work), or -1. */
+  containing(lng: number, lat: number): number {
+    const b = this.band(lat);
+    if (b < 0 || b + 1 >= this.bands.start.length) return -1;
+    const touched: number[] = [];
+    for (let i = this.bands.start[b]!; i < this.bands.start[b + 1]!; i++) {
+      const e = this.bands.items[i]!;
+      const ay = this.y1[e]!;
+      const by = this.y2[e]!;
+      if (ay > lat === by > lat) continue;
+      const ax = this.x1[e]!;
+      const crossing = ax + ((lat - ay) * (this.x2[e]! - ax)) / (by - ay);
+      if (crossing > lng) {
+        const seat = this.edgeSeat[e]!;
+        if (this.parity[seat] === 0) touched.push(seat);
+        this.parity[seat] = this.parity[seat]! ^ 1;
+      }
+    }
+    let found = -1;
+    for (const seat of touched) {
+      // Slivers where simplified polygons overlap resolve to the lowest code, deterministically.
+      if (this.parity[seat] === 1 && (found === -1 || seat < found)) found = seat;
+      this.parity[seat] = 0;
+    }
+    return found;
+  }
+
+  /** The containing seat, else the nearest one: `locate` without the near-boundary search. */
+  seatOf(lng: number, lat: number): number {
+    const inside = this.containing(lng, lat);
+    return inside === -1 ? this.locate(lng, lat).seat : inside;
+  }
+
+  /** Seat, distance outside and nearby seats for a point; outside every seat it takes the nearest one. */
+  locate(lng: number, lat: number): Placement {
+    const inside = this.containing(lng, lat);
+    // Inside a seat only edges within the near distance matter, and the point's cell lists all of those.
+    let touched = this.measure(lng, lat, inside === -1 ? this.neighbourhood(lng, lat) : this.edgesNear(lng, lat));
+    let seat = inside;
+    if (inside === -1) {
+      seat = this.closest(touched);
+      // The 3×3 cells list every edge within one cell width plus the near distance; beyond that, search all.
+      if (seat === -1 || this.nearest[seat]! > CELL_METRES_AT_NORTHERNMOST) {
+        this.reset(touched);
+        touched = this.measure(lng, lat, undefined);
+        seat = this.closest(touched);
+      }
+    }
+    const metresOutside = inside === -1 ? this.nearest[seat]! : 0;
+    const limit = metresOutside + this.nearMetres;
+    const nearby = touched
+      .filter((s) => s !== seat && this.nearest[s]! <= limit)
+      .sort((a, b) => this.nearest[a]! - this.nearest[b]! || a - b);
+    this.reset(touched);
+    return { seat, metresOutside, nearby };
+  }
+
+  private edgesNear(lng: number, lat: number): Uint32Array {
+    return this.edgesIn(this.row(lat), this.column(lng));
+  }
+
+  private edgesIn(row: number, column: number): Uint32Array {
+    return this.cells.get(row * this.columns + column) ?? NO_EDGES;
+  }
+
+  /** Edges listed by the point's cell and the eight around it (with repeats, which do no harm). */
+  private neighbourhood(lng: number, lat: number): Uint32Array {
+    const lists: Uint32Array[] = [];
+    const [row, column] = [this.row(lat), this.column(lng)];
+    for (const dRow of [-1, 0, 1]) {
+      for (const dColumn of [-1, 0, 1]) lists.push(this.edgesIn(row + dRow, column + dColumn));
+    }
+    const edges = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+    let offset = 0;
+    for (const list of lists) {
+      edges.set(list, offset);
+      offset += list.length;
+    }
+    return edges;
+  }
+
+  private closest(seats: number[]): number {
+    let best = -1;
+    for (const s of seats) if (best === -1 || this.nearest[s]! < this.nearest[best]!) best = s;
+    return best;
+  }
+
+  private reset(seats: number[]): void {
+    for (const s of seats) this.nearest[s] = Infinity;
+  }
+
+  /** Fills `nearest` with each seat's distance over the given edges (all edges when undefined); returns seats seen. */
+  private measure(lng: number, lat: number, edges: Uint32Array | undefined): number[] {
+    const kx = METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((lat * Math.PI) / 180);
+    const touched: number[] = [];
+    const count = edges ? edges.length : this.edgeSeat.length;
+    for (let i = 0; i < count; i++) {
+      const e = edges ? edges[i]! : i;
+      const ax = (this.x1[e]! - lng) * kx;
+      const ay = (this.y1[e]! - lat) * METRES_PER_DEGREE_LAT;
+      const dx = (this.x2[e]! - lng) * kx - ax;
+      const dy = (this.y2[e]! - lat) * METRES_PER_DEGREE_LAT - ay;
+      const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+      const px = ax + t * dx;
+      const py = ay + t * dy;
+      const distance = Math.sqrt(px * px + py * py);
+      const seat = this.edgeSeat[e]!;
+      if (this.nearest[seat] === Infinity) touched.push(seat);
+      if (distance < this.nearest[seat]!) this.nearest[seat] = distance;
+    }
+    return touched;
+  }
+}
