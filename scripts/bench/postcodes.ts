@@ -1,7 +1,7 @@
 /**
  * Postcode index: load time, in-process lookup latency over 100,000 random postcodes, size on disk, memory, and
  * (when ../shared is present) how well point-in-polygon — the 2024 method — does on the 2010 set against ONSPD.
- * Runnable alone: `npx tsx scripts/bench/postcodes.ts`.
+ * Runnable alone: `NODE_OPTIONS=--expose-gc npx tsx scripts/bench/postcodes.ts` (without the flag RSS includes garbage).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { SeatLocator } from "@/scripts/data/postcodes-locator";
 import { sampleOf, seededRandom } from "@/scripts/data/postcodes-sample";
 import { OnspdRegexLookup, readNsplPostcodes } from "@/scripts/data/postcodes-source";
 import { markdownTable } from "./report";
+import type { BenchSection } from "./section";
 
 const LOOKUPS = 100_000;
 const LOADS = 5;
@@ -100,13 +101,21 @@ function checkPointInPolygon2010(): PointInPolygonCheck | null {
   return check;
 }
 
+/** With --expose-gc, frees the load's garbage (zlib's buffers go only after a few cycles) so RSS shows what stays. */
+async function settleGarbage(): Promise<void> {
+  const { gc } = globalThis as { gc?: () => void };
+  for (let cycle = 0; gc && cycle < 3; cycle++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function benchPostcodes(): Promise<PostcodeBench> {
   const rssBefore = process.memoryUsage().rss;
   let started = performance.now();
   const { meta } = await loadPostcodeIndex();
   const loads = [performance.now() - started];
-  // With --expose-gc, drop the load's garbage (compressed file, gunzip chunks) so RSS shows what stays.
-  (globalThis as { gc?: () => void }).gc?.();
+  await settleGarbage();
   const memory = process.memoryUsage();
   for (let i = 1; i < LOADS; i++) {
     started = performance.now();
@@ -179,6 +188,12 @@ export function postcodeBenchMarkdown(bench: PostcodeBench): string {
   }
   return markdownTable(["Postcode index", "Value"], rows);
 }
+
+/** For scripts/bench/run.ts: needs no server or browser. */
+export const postcodesSection: BenchSection = {
+  heading: "Postcode lookup (in process)",
+  run: async () => postcodeBenchMarkdown(await benchPostcodes()),
+};
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   benchPostcodes()

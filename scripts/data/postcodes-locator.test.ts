@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(file2024))("SeatLocator on the July 2024 boundaries"
       const seat = locator.containing(lng, lat);
       expect(seat === -1 ? [] : [locator.codes[seat]], `${lng},${lat}`).toEqual(containing);
     }
-  });
+  }, 60_000);
 
   it("places SW1A 1AA's centroid in Cities of London and Westminster, away from other seats", () => {
     const placement = locator.locate(-0.14156, 51.50101);
