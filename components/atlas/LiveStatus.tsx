@@ -16,9 +16,13 @@ export function LiveStatus() {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     if (!live) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(timer);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 5000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [live]);
   if (!live) return null;
   const seconds = now === null ? 0 : Math.max(0, Math.round((now - Date.parse(asOf)) / 1000));

@@ -2,14 +2,15 @@
 
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
-import { useAtlas, usePin, type Pin } from "@/components/atlas/atlas-context";
+import { useAtlas, usePin, type AtlasData, type Pin } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
-import { decodeSeats, unionBounds, type Bounds, type DecodedSeats } from "@/lib/geo/seats-topology";
+import { unionBounds, type Bounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import { inRegion, regionBySlug } from "@/lib/regions";
-import type { ViewState } from "@/lib/view-state";
 import { metricValue } from "@/lib/scale/scale";
+import type { ViewState } from "@/lib/view-state";
+import { loadShapes, type Shapes } from "./map-shapes";
 import {
   baseStyle,
   FILL_LAYER,
@@ -26,6 +27,11 @@ import {
 } from "./map-style";
 
 type MapState = "loading" | "ready" | "error";
+interface Hover {
+  code: string;
+  x: number;
+  y: number;
+}
 
 // Start fetching MapLibre (and its worker) as soon as this module runs, before React hydrates the page.
 const maplibreModule =
@@ -35,11 +41,6 @@ const maplibreModule =
         module.maplibregl.prewarm();
         return module;
       });
-interface Hover {
-  code: string;
-  x: number;
-  y: number;
-}
 
 const FIT_PADDING = 48;
 /** Close enough to see a city seat, far enough to see its neighbours. */
@@ -47,7 +48,7 @@ const SEAT_MAX_ZOOM = 9.5;
 
 /**
  * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map; if WebGL
- * is unavailable, that SVG stays and says so.
+ * is unavailable, that SVG stays and says so. Geography and hex cartogram are the same layers over different shapes.
  */
 export function PetitionMap({ label, children }: { label: string; children: React.ReactNode }) {
   const atlas = useAtlas();
@@ -55,38 +56,29 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
   const { view, update } = useViewState();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const seatsRef = useRef<DecodedSeats | null>(null);
+  const [shapes, setShapes] = useState<Shapes | null>(null);
   const [state, setState] = useState<MapState>("loading");
-  const [loaded, setLoaded] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
-  // The map's event handlers are bound once; these refs let them see the latest view and setter.
-  const viewRef = useRef(view);
-  const updateRef = useRef(update);
+  // The map's handlers are bound once; these refs let them see the latest data, view and setter.
+  const latest = useRef({ atlas, view, update });
   useEffect(() => {
-    viewRef.current = view;
-    updateRef.current = update;
+    latest.current = { atlas, view, update };
   });
 
-  // Boot once: MapLibre and the boundary file load in parallel, then the seats are added as one GeoJSON source.
+  // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
+  const { topology, hex } = atlas.geometry;
   useEffect(() => {
     let cancelled = false;
     const container = containerRef.current;
     if (!container) return;
-    Promise.all([
-      maplibreModule ?? import("./maplibre"),
-      fetch(atlas.geometry.topology).then((response) => {
-        if (!response.ok) throw new Error(`Boundary file: HTTP ${response.status}`);
-        return response.json();
-      }),
-    ])
-      .then(([{ maplibregl }, topology]) => {
+    const initialView = latest.current.view;
+    Promise.all([maplibreModule ?? import("./maplibre"), loadShapes(initialView.view, { topology, hex })])
+      .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
-        const seats = decodeSeats(topology);
-        seatsRef.current = seats;
         const map = new maplibregl.Map({
           container,
           style: baseStyle,
-          ...initialCamera(viewRef.current, seats, atlas.rows, atlas.geometry.bounds),
+          ...initialCamera(initialView, initialShapes, latest.current.atlas.rows),
           attributionControl: false,
           dragRotate: false,
           pitchWithRotate: false,
@@ -104,16 +96,16 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
         map.on("error", (event) => console.error("Map error", event.error));
         map.on("load", () => {
           if (cancelled) return;
-          map.addSource(SEATS_SOURCE, { type: "geojson", data: seats.collection, promoteId: "code" });
-          map.addLayer(fillLayer(atlas.scales[viewRef.current.metric]));
+          map.addSource(SEATS_SOURCE, { type: "geojson", data: initialShapes.collection, promoteId: "code" });
+          map.addLayer(fillLayer(latest.current.atlas.scales[latest.current.view.metric]));
           for (const layer of outlineLayers()) map.addLayer(layer);
           map.addSource(PIN_SOURCE, { type: "geojson", data: pinData(null) });
           map.addLayer(pinLayer());
-          setLoaded(true);
+          setShapes(initialShapes);
         });
         map.on("click", FILL_LAYER, (event) => {
           const code = event.features?.[0]?.properties?.code;
-          if (typeof code === "string") updateRef.current({ area: code, at: null });
+          if (typeof code === "string") latest.current.update({ area: code, at: null });
         });
         map.on("mousemove", FILL_LAYER, (event: MapMouseEvent & { features?: { properties: unknown }[] }) => {
           const code = (event.features?.[0]?.properties as { code?: string } | undefined)?.code;
@@ -131,7 +123,10 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
           clearTimeout(moveTimer);
           moveTimer = setTimeout(() => {
             const center = map.getCenter();
-            updateRef.current({ at: { lat: center.lat, lng: center.lng, zoom: map.getZoom() } }, "replace");
+            latest.current.update(
+              { at: { lat: center.lat, lng: center.lng, zoom: map.getZoom() } },
+              "replace",
+            );
           }, 400);
         });
       })
@@ -144,13 +139,34 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [atlas.geometry.topology, atlas.geometry.bounds, atlas.scales, atlas.rows, label]);
+  }, [topology, hex, label]);
+
+  // Map ⇄ hex: swap the shapes under the same layers, then frame the new layout.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !shapes || shapes.kind === view.view) return;
+    let cancelled = false;
+    setState("loading");
+    loadShapes(view.view, { topology, hex })
+      .then((next) => {
+        if (cancelled) return;
+        map.getSource<GeoJSONSource>(SEATS_SOURCE)?.setData(next.collection);
+        const target = cameraTarget(latest.current.view, next, latest.current.atlas.rows) ?? next.extent;
+        map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 0 });
+        setShapes(next);
+      })
+      .catch(() => !cancelled && setState("error"));
+    return () => {
+      cancelled = true;
+    };
+  }, [view.view, shapes, topology, hex]);
 
   // Colour: the seat's value for the current metric goes into feature state; the style classes it.
   const scale = atlas.scales[view.metric];
+  const ready = shapes?.kind === view.view;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded) return;
+    if (!map || !ready) return;
     map.setPaintProperty(FILL_LAYER, "fill-color", fillColour(scale));
     for (const row of atlas.rows) {
       map.setFeatureState(
@@ -165,29 +181,30 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
     return () => {
       map.off("idle", markReady);
     };
-  }, [loaded, scale, atlas.rows, view.metric]);
+  }, [ready, shapes, scale, atlas.rows, view.metric]);
 
   // Selection and camera follow the URL (not the camera parameter itself, which the camera writes).
   const { area, region } = view;
   useEffect(() => {
     const map = mapRef.current;
-    const seats = seatsRef.current;
-    if (!map || !loaded || !seats) return;
+    if (!map || !shapes) return;
     map.setFilter(SELECTED_LAYER, seatFilter(area));
-    const target = cameraTarget({ area, region }, seats, atlas.rows);
-    if (target && !viewRef.current.at)
+    const target = cameraTarget({ area, region }, shapes, latest.current.atlas.rows);
+    if (target && !latest.current.view.at) {
       map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 600 });
-  }, [loaded, area, region, atlas.rows]);
+    }
+  }, [shapes, area, region]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && loaded) map.setFilter(HOVER_LAYER, seatFilter(hover?.code ?? null));
-  }, [hover, loaded]);
+    if (map && shapes) map.setFilter(HOVER_LAYER, seatFilter(hover?.code ?? null));
+  }, [hover, shapes]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map && loaded) map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(pin));
-  }, [pin, loaded]);
+    if (map && shapes)
+      map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
+  }, [pin, shapes, view.view]);
 
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
   return (
@@ -195,6 +212,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       data-testid="petition-map"
       data-state={state}
       data-selected={view.area ?? ""}
+      data-view={view.view}
       className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
     >
       <div className={state === "ready" ? "hidden" : "absolute inset-0"} aria-hidden={state !== "error"}>
@@ -247,24 +265,20 @@ function pinData(pin: Pin | null): GeoJSON.FeatureCollection {
 
 type CameraView = Pick<ViewState, "area" | "region" | "at">;
 
-function initialCamera(view: CameraView, seats: DecodedSeats, rows: readonly SeatRow[], ukBounds: Bounds) {
+function initialCamera(view: CameraView, shapes: Shapes, rows: AtlasData["rows"]) {
   if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
-  const bounds = cameraTarget(view, seats, rows) ?? ukBounds;
+  const bounds = cameraTarget(view, shapes, rows) ?? shapes.extent;
   return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM } };
 }
 
 /** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
-function cameraTarget(
-  view: Omit<CameraView, "at">,
-  seats: DecodedSeats,
-  rows: readonly SeatRow[],
-): Bounds | null {
-  if (view.area) return seats.bounds.get(view.area) ?? null;
+function cameraTarget(view: Omit<CameraView, "at">, shapes: Shapes, rows: readonly SeatRow[]): Bounds | null {
+  if (view.area) return shapes.bounds.get(view.area) ?? null;
   const focus = view.region ? regionBySlug(view.region) : undefined;
   if (!focus) return null;
-  const inFocus = rows.filter((row) => inRegion(row, focus));
-  const boxes = inFocus
-    .map((row) => seats.bounds.get(row.code))
+  const boxes = rows
+    .filter((row) => inRegion(row, focus))
+    .map((row) => shapes.bounds.get(row.code))
     .filter((box): box is Bounds => box !== undefined);
   return unionBounds(boxes);
 }

@@ -4,8 +4,10 @@ import { Legend } from "@/components/atlas/Legend";
 import { LiveStatus } from "@/components/atlas/LiveStatus";
 import { SeatSearch } from "@/components/atlas/SeatSearch";
 import { SeatTable } from "@/components/atlas/SeatTable";
+import { ViewControls } from "@/components/atlas/ViewControls";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import { ShareControls } from "@/components/share/ShareControls";
 import type { PetitionView } from "@/lib/atlas/load";
 import { preload } from "react-dom";
 import { getGeoManifest } from "@/lib/seats";
@@ -58,10 +60,12 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
                 This petition has no signatures by constituency, so the map is not coloured.
               </p>
             )}
+            <ShareControls title={load.petition.action} />
             <Attribution petitionId={load.petition.id} set={joined.set} />
           </section>
           <aside className="space-y-4">
             <AreaPanel />
+            <ViewControls />
             <Legend />
           </aside>
         </div>

@@ -1,0 +1,67 @@
+import { AreaPanel } from "@/components/atlas/AreaPanel";
+import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
+import { Legend } from "@/components/atlas/Legend";
+import { PetitionMap } from "@/components/map/PetitionMap";
+import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import { Attribution } from "@/components/petition/Attribution";
+import type { PetitionView } from "@/lib/atlas/load";
+import { formatCount } from "@/lib/format";
+import { embedPath } from "@/lib/share/links";
+import { getGeoManifest } from "@/lib/seats";
+import { FullViewLink } from "./FullViewLink";
+
+/** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
+export function EmbedScreen({ view }: { view: PetitionView }) {
+  const { load, joined, scales } = view;
+  const { petition } = load;
+  const manifest = getGeoManifest(joined.set);
+  const atlas: AtlasData = {
+    petitionId: petition.id,
+    // Clicks change the embed's own URL, so the frame never turns into the full site.
+    pathname: embedPath(petition.id),
+    set: joined.set,
+    rows: joined.rows,
+    national: joined.national,
+    scales,
+    signatureCount: petition.signatureCount,
+    asOf: load.asOf,
+    stale: load.stale,
+    live: petition.state === "open" && load.source !== "embedded",
+    geometry: {
+      topology: manifest.topology,
+      sprite: manifest.sprite,
+      hex: manifest.hex,
+      bounds: manifest.bounds,
+    },
+    viewBox: manifest.viewBox,
+  };
+  const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
+
+  return (
+    <div data-embed-root className="flex min-h-screen flex-col gap-2 p-3">
+      <header>
+        <h1 className="text-base font-semibold text-balance">{petition.action}</h1>
+        <p className="text-sm text-slate-700">
+          <strong className="tabular-nums">{formatCount(petition.signatureCount)}</strong> signatures
+        </p>
+      </header>
+      <AtlasProvider value={atlas}>
+        <div className="grid flex-1 gap-3 sm:grid-cols-[minmax(0,1fr)_15rem]">
+          <div className="h-[60vh] min-h-[280px] overflow-hidden rounded border border-slate-200 sm:h-auto">
+            <PetitionMap label={mapLabel}>
+              <SvgChoropleth />
+            </PetitionMap>
+          </div>
+          <aside className="space-y-3 text-sm">
+            <AreaPanel />
+            <Legend />
+          </aside>
+        </div>
+        <footer className="space-y-1 text-xs">
+          <FullViewLink petitionId={petition.id} />
+          <Attribution petitionId={petition.id} set={joined.set} />
+        </footer>
+      </AtlasProvider>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { useState } from "react";
+import { useAtlas } from "@/components/atlas/atlas-context";
+import { useViewState } from "@/components/atlas/use-view-state";
+import { formatCount } from "@/lib/format";
+import { METRIC_LABELS } from "@/lib/metric-labels";
+import { legendEntries, formatMetricValue } from "@/lib/share/legend";
+import { previewImagePath } from "@/lib/share/links";
+import { metricValue } from "@/lib/scale/scale";
+import { saveBlob } from "./clipboard";
+import { captureMapCanvas, composeMapImage } from "./map-image";
+
+const CREDITS = [
+  "Petition data: UK Parliament petitions site, Open Government Licence v3.0; contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+  "Boundaries: Office for National Statistics, Open Government Licence v3.0; contains OS data © Crown copyright and database right.",
+];
+
+/** PetitionMap puts its live MapLibre map here; null when there is none (no WebGL, or not booted yet). */
+function liveMap(): MapLibreMap | null {
+  const map = (window as Window & { petitionAtlasMap?: MapLibreMap }).petitionAtlasMap;
+  return map && map.getContainer().isConnected && map.isStyleLoaded() ? map : null;
+}
+
+/**
+ * Downloads the map as a PNG with title, legend and credits: the camera as it is now when the interactive map is
+ * running, else the server-drawn preview of the same view.
+ */
+export function MapImageButton({
+  title,
+  className,
+  onResult,
+}: {
+  title: string;
+  className: string;
+  onResult: (message: string) => void;
+}) {
+  const { petitionId, rows, scales, signatureCount } = useAtlas();
+  const { view } = useViewState();
+  const [busy, setBusy] = useState(false);
+
+  const download = async () => {
+    setBusy(true);
+    const fileName = `petition-${petitionId}-${view.metric}${view.area ? `-${view.area}` : ""}.png`;
+    try {
+      const map = liveMap();
+      const blob = map
+        ? await mapPng(map, {
+            title,
+            subtitle: subtitle(),
+            legendCaption: METRIC_LABELS[view.metric],
+            legend: legendEntries(scales[view.metric]),
+            credits: [`Petition Atlas: ${window.location.href}`, ...CREDITS],
+          })
+        : await serverPng(previewImagePath(petitionId, view));
+      saveBlob(blob, fileName);
+      onResult(`Map image saved as ${fileName}.`);
+    } catch (error) {
+      console.warn("Map image failed", error);
+      onResult("Sorry, the map image could not be made. The CSV table download still works.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const subtitle = () => {
+    const parts = [
+      `${formatCount(signatureCount)} signatures`,
+      `coloured by ${METRIC_LABELS[view.metric].toLowerCase()}`,
+    ];
+    const selected = rows.find((row) => row.code === view.area);
+    if (selected)
+      parts.push(`${selected.name}: ${formatMetricValue(view.metric, metricValue(selected, view.metric))}`);
+    return parts.join(" · ");
+  };
+
+  return (
+    <button type="button" onClick={download} disabled={busy} aria-busy={busy} className={className}>
+      {busy ? "Making image…" : "Download map (PNG)"}
+    </button>
+  );
+}
+
+async function mapPng(map: MapLibreMap, text: Parameters<typeof composeMapImage>[2]): Promise<Blob> {
+  const canvas = await captureMapCanvas(map);
+  const pixelRatio = canvas.width / Math.max(1, map.getCanvas().clientWidth);
+  const composed = composeMapImage(canvas, pixelRatio, text);
+  return new Promise((resolve, reject) =>
+    composed.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Canvas gave no PNG"))), "image/png"),
+  );
+}
+
+async function serverPng(path: string): Promise<Blob> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`Preview image: HTTP ${response.status}`);
+  return response.blob();
+}
