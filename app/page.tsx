@@ -1,8 +1,21 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PetitionList } from "@/components/petition/PetitionList";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
 import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
 import { SEED_PETITION_ID } from "@/lib/petitions";
+import { parseViewState } from "@/lib/view-state";
+import { sharePreviewMetadata } from "@/lib/share/metadata";
+
+/** Link previews of the home page show the seed petition's view, like the page itself. */
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
+  return sharePreviewMetadata(view, "/", await searchParams);
+}
 
 /**
  * The seed petition's map, embedded so it needs nothing from outside; other petitions stream in below. Rendered per
@@ -13,11 +26,11 @@ export default async function Home({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  await searchParams;
+  const { view: mapView } = parseViewState(await searchParams);
   const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
   return (
     <>
-      <PetitionScreen view={view} pathname="/" />
+      <PetitionScreen view={view} pathname="/" mapView={mapView} />
       <div className="mx-auto max-w-7xl px-4 pb-8">
         <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>
           <PetitionList />

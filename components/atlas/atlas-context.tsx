@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useMemo, useState } from "react";
 import useSWR from "swr";
+import type { HexSvgLayout } from "@/lib/atlas/hex-layout";
 import type { LiveTable } from "@/lib/atlas/live-table";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
@@ -23,6 +24,8 @@ export interface AtlasData {
   live: boolean;
   geometry: { topology: string; sprite: string; hex: string; bounds: [number, number, number, number] };
   viewBox: [number, number, number, number];
+  /** Present when the page was asked for the hex view, so its first paint is hexes too. */
+  hexSvg?: HexSvgLayout | null;
 }
 
 /** Where a postcode search landed. Kept in memory only: a postcode never goes into a shareable URL. */

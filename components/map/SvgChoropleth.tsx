@@ -9,19 +9,35 @@ import { colourOf, metricValue } from "@/lib/scale/scale";
  * WebGL is missing or JavaScript is off (each seat links to its own view). Geometry stays in the cached sprite file.
  */
 export function SvgChoropleth() {
-  const { rows, scales, viewBox, geometry } = useAtlas();
+  const { rows, scales, viewBox, geometry, hexSvg } = useAtlas();
   const { view, hrefFor, update } = useViewState();
   const scale = scales[view.metric];
+  const hex = view.view === "hex" && hexSvg ? hexSvg : null;
+  const centres = new Map(hex?.centres.map((centre) => [centre.code, centre]));
+  const shape = (code: string, props: React.SVGProps<SVGUseElement>) => {
+    const centre = centres.get(code);
+    return hex ? (
+      <use href="#hex-cell" x={centre?.x} y={centre?.y} {...props} />
+    ) : (
+      <use href={`${geometry.sprite}#${code}`} {...props} />
+    );
+  };
   const selected = rows.find((row) => row.code === view.area);
+
   return (
     <svg
-      viewBox={viewBox.join(" ")}
+      viewBox={(hex ? hex.viewBox : viewBox).join(" ")}
       preserveAspectRatio="xMidYMid meet"
       className="h-full w-full p-8"
       stroke="#ffffff"
-      strokeWidth={0.6}
+      strokeWidth={hex ? 0.01 : 0.6}
       strokeLinejoin="round"
     >
+      {hex && (
+        <defs>
+          <polygon id="hex-cell" points={hex.ring} />
+        </defs>
+      )}
       {rows.map((row) => (
         <a
           key={row.code}
@@ -33,15 +49,10 @@ export function SvgChoropleth() {
           }}
         >
           <title>{row.name}</title>
-          <use
-            href={`${geometry.sprite}#${row.code}`}
-            fill={colourOf(scale, metricValue(row, view.metric))}
-          />
+          {shape(row.code, { fill: colourOf(scale, metricValue(row, view.metric)) })}
         </a>
       ))}
-      {selected && (
-        <use href={`${geometry.sprite}#${selected.code}`} fill="none" stroke="#0f172a" strokeWidth={3} />
-      )}
+      {selected && shape(selected.code, { fill: "none", stroke: "#0f172a", strokeWidth: hex ? 0.04 : 3 })}
     </svg>
   );
 }

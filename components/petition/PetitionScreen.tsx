@@ -8,7 +8,9 @@ import { ViewControls } from "@/components/atlas/ViewControls";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
 import { ShareControls } from "@/components/share/ShareControls";
+import { hexSvgFor } from "@/lib/atlas/hex-layout";
 import type { PetitionView } from "@/lib/atlas/load";
+import type { MapView } from "@/lib/view-state";
 import { preload } from "react-dom";
 import { getGeoManifest } from "@/lib/seats";
 import { Attribution } from "./Attribution";
@@ -16,7 +18,15 @@ import { PetitionDetails } from "./PetitionDetails";
 import { PetitionHeader } from "./PetitionHeader";
 
 /** A petition's whole page body: header, map with legend and seat panel, table, details. */
-export function PetitionScreen({ view, pathname }: { view: PetitionView; pathname: string }) {
+export function PetitionScreen({
+  view,
+  pathname,
+  mapView,
+}: {
+  view: PetitionView;
+  pathname: string;
+  mapView: MapView;
+}) {
   const { load, joined, scales } = view;
   const manifest = getGeoManifest(joined.set);
   const atlas: AtlasData = {
@@ -37,6 +47,7 @@ export function PetitionScreen({ view, pathname }: { view: PetitionView; pathnam
       bounds: manifest.bounds,
     },
     viewBox: manifest.viewBox,
+    hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
   };
   // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
   preload(manifest.topology, { as: "fetch", crossOrigin: "anonymous" });

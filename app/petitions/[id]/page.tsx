@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
 import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
 import { formatCount } from "@/lib/format";
+import { parseViewState } from "@/lib/view-state";
+import { sharePreviewMetadata } from "@/lib/share/metadata";
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 function petitionId(raw: string): number {
@@ -13,17 +16,20 @@ function petitionId(raw: string): number {
   return Number(raw);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await loadPetitionViewOrNotFound(petitionId((await params).id));
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const id = petitionId((await params).id);
+  const view = await loadPetitionViewOrNotFound(id);
   const top = [...view.joined.rows].sort((a, b) => b.count - a.count)[0];
   return {
     title: view.load.petition.action,
     description: `${formatCount(view.load.petition.signatureCount)} signatures${top && top.count > 0 ? ` · most: ${top.name}` : ""}`,
+    ...sharePreviewMetadata(view, `/petitions/${id}`, await searchParams),
   };
 }
 
-export default async function PetitionPage({ params }: Props) {
+export default async function PetitionPage({ params, searchParams }: Props) {
   const id = petitionId((await params).id);
   const view = await loadPetitionViewOrNotFound(id);
-  return <PetitionScreen view={view} pathname={`/petitions/${id}`} />;
+  const { view: mapView } = parseViewState(await searchParams);
+  return <PetitionScreen view={view} pathname={`/petitions/${id}`} mapView={mapView} />;
 }
