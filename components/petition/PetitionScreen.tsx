@@ -50,7 +50,7 @@ export function PetitionScreen({
     hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
   };
   // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
-  preload(manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
+  preload(mapView === "hex" ? manifest.hex : manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;
 
   return (
