@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { PetitionFinder } from "@/components/PetitionFinder";
 import "./globals.css";
 
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request so Next can put proxy.ts's fresh CSP nonce on its scripts.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased">
@@ -20,7 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <div className="border-b border-slate-200 bg-slate-50">
+        <header className="border-b border-slate-200 bg-slate-50">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
             <Link href="/" className="text-lg font-bold tracking-tight">
               Petition Atlas
@@ -37,7 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <PetitionFinder idPrefix="site-petition" compact />
             </div>
           </div>
-        </div>
+        </header>
         <main id="main" className="flex-1">
           {children}
         </main>
