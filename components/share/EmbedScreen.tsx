@@ -4,14 +4,16 @@ import { Legend } from "@/components/atlas/Legend";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
 import { Attribution } from "@/components/petition/Attribution";
+import { hexSvgFor } from "@/lib/atlas/hex-layout";
 import type { PetitionView } from "@/lib/atlas/load";
 import { formatCount } from "@/lib/format";
 import { embedPath } from "@/lib/share/links";
 import { getGeoManifest } from "@/lib/seats";
+import type { MapView } from "@/lib/view-state";
 import { FullViewLink } from "./FullViewLink";
 
 /** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
-export function EmbedScreen({ view }: { view: PetitionView }) {
+export function EmbedScreen({ view, mapView }: { view: PetitionView; mapView: MapView }) {
   const { load, joined, scales } = view;
   const { petition } = load;
   const manifest = getGeoManifest(joined.set);
@@ -34,6 +36,7 @@ export function EmbedScreen({ view }: { view: PetitionView }) {
       bounds: manifest.bounds,
     },
     viewBox: manifest.viewBox,
+    hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
   };
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
 

@@ -1,0 +1,33 @@
+import { formatCount, formatRate, formatShare } from "@/lib/format";
+import type { ColourScale, Metric } from "@/lib/scale/scale";
+
+export interface LegendEntry {
+  colour: string;
+  /** The class's lower bound, for labels under a row of swatches, e.g. "120". */
+  from: string;
+  /** The whole class, e.g. "120 to under 180", "503 or more", "None". */
+  range: string;
+}
+
+export function formatMetricValue(metric: Metric, value: number): string {
+  if (metric === "count") return formatCount(Math.round(value));
+  if (metric === "share") return formatShare(value);
+  return formatRate(value);
+}
+
+/** The scale's classes, lowest first, then "None" when some seats have zero. */
+export function legendEntries(scale: ColourScale): LegendEntry[] {
+  const classes = scale.colours.map((colour, index) => {
+    const from = formatMetricValue(
+      scale.metric,
+      index === 0 ? scale.min : (scale.thresholds[index - 1] ?? scale.min),
+    );
+    const upper = scale.thresholds[index];
+    const range =
+      upper === undefined ? `${from} or more` : `${from} to under ${formatMetricValue(scale.metric, upper)}`;
+    return { colour, from, range };
+  });
+  return scale.zeroSeats > 0
+    ? [...classes, { colour: scale.zeroColour, from: "None", range: "None" }]
+    : classes;
+}

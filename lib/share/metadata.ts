@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import type { PetitionView } from "@/lib/atlas/load";
+import { METRIC_LABELS } from "@/lib/metric-labels";
+import { buildViewHref, parseViewState } from "@/lib/view-state";
+import { previewImagePath, shareDescription } from "./links";
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "./preview-svg";
+
+const DEFAULT_BASE_URL = "http://localhost:3000";
+
+/** Where the site is published (PUBLIC_BASE_URL): link previews need absolute URLs. */
+export function publicBaseUrl(raw = process.env.PUBLIC_BASE_URL): URL {
+  try {
+    return new URL(raw || DEFAULT_BASE_URL);
+  } catch {
+    return new URL(DEFAULT_BASE_URL);
+  }
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Link-preview metadata for the exact view a URL shows: Open Graph and Twitter cards whose image carries the
+ * same metric and seat, and the view's own URL as canonical.
+ */
+export function sharePreviewMetadata(
+  view: PetitionView,
+  pathname: string,
+  searchParams: SearchParams,
+): Metadata {
+  const { petition } = view.load;
+  const parsed = parseViewState(searchParams);
+  // A seat outside this petition's boundary set is ignored, as the page ignores it.
+  const area = view.joined.rows.some((row) => row.code === parsed.area) ? parsed.area : null;
+  const state = { ...parsed, area };
+  const url = buildViewHref(pathname, state);
+  const description = shareDescription(petition.signatureCount, view.joined.rows, area);
+  const image = {
+    url: previewImagePath(petition.id, state),
+    width: PREVIEW_WIDTH,
+    height: PREVIEW_HEIGHT,
+    type: "image/png",
+    alt: `Map of the UK's constituencies coloured by ${METRIC_LABELS[state.metric].toLowerCase()} for the petition "${petition.action}"`,
+  };
+  return {
+    metadataBase: publicBaseUrl(),
+    alternates: { canonical: url },
+    openGraph: {
+      type: "website",
+      siteName: "Petition Atlas",
+      locale: "en_GB",
+      title: petition.action,
+      description,
+      url,
+      images: [image],
+    },
+    twitter: { card: "summary_large_image", title: petition.action, description, images: [image] },
+  };
+}
