@@ -44,7 +44,7 @@ const maplibreModule =
 
 const FIT_PADDING = 48;
 /** Close enough to see a city seat, far enough to see its neighbours. */
-const SEAT_MAX_ZOOM = 9.5;
+const SEAT_MAX_ZOOM = 8.5;
 
 /**
  * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map; if WebGL
