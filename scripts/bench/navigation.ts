@@ -1,0 +1,213 @@
+/**
+ * Map load: cold navigations (fresh context, HTTP cache off) to a petition page in headless Chromium, timing the
+ * first paint of the server-rendered SVG map and MapLibre's "ready", and counting the bytes each kind of file costs.
+ */
+import type { Browser } from "playwright-core";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
+import { kib, markdownTable, ms, spread } from "./report";
+import type { BenchEnv, BenchSection } from "./section";
+
+export const BYTE_KINDS = ["HTML", "JS", "CSS", "Geometry", "Data", "Other"] as const;
+export type ByteKind = (typeof BYTE_KINDS)[number];
+
+export interface LoadSample {
+  /** ms after navigation start when the SVG map's seats were first on screen (null if MapLibre came first). */
+  svgPainted: number | null;
+  /** ms after navigation start when the map said data-state="ready". */
+  ready: number;
+  firstContentfulPaint: number | null;
+  bytes: Record<ByteKind, number>;
+  requests: number;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs in the page before any of its scripts: a MutationObserver stamps data-state="ready", and a frame loop stamps
+ * the frame after the first one in which the SVG's seats are laid out and their sprite file has arrived (an external <use> draws
+ * nothing before that). A string, not a function, so the TypeScript loader's helpers do not leak into the page.
+ */
+const MARKS_SCRIPT = `(() => {
+  const marks = { svgPainted: null, ready: null, fcp: null };
+  window.__mapLoad = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") marks.fcp = entry.startTime;
+  }).observe({ type: "paint", buffered: true });
+  const mapSelector = '[data-testid="petition-map"]';
+  // The map is in the server's HTML as "loading"; only its attribute changes, so watch attributes alone.
+  new MutationObserver((mutations) => {
+    if (marks.ready !== null) return;
+    if (mutations.some((m) => m.target.matches(mapSelector) && m.target.getAttribute("data-state") === "ready")) {
+      marks.ready = performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+  const spriteArrived = (use) => {
+    // The entry's name keeps the first <use>'s #fragment, so match on the file.
+    const file = new URL((use.getAttribute("href") || "").split("#")[0], location.href).href;
+    return performance.getEntriesByType("resource").some((entry) => entry.name.startsWith(file) && entry.responseEnd > 0);
+  };
+  const frame = () => {
+    const use = document.querySelector(mapSelector + " svg use");
+    if (use && use.getBoundingClientRect().width > 0 && spriteArrived(use)) {
+      // This frame draws the seats; the next frame's callback runs once it has been produced.
+      requestAnimationFrame(() => (marks.svgPainted = performance.now()));
+    } else if (marks.ready === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+interface PageMarks {
+  svgPainted: number | null;
+  ready: number | null;
+  fcp: number | null;
+}
+
+/** Sorts a Resource Timing entry (or the navigation itself) into a kind of bytes. */
+export function byteKind(url: string, initiatorType: string): ByteKind {
+  const { pathname, search } = new URL(url);
+  if (initiatorType === "navigation") return "HTML";
+  if (pathname.startsWith("/geo/")) return "Geometry";
+  if (/\.m?js$/.test(pathname)) return "JS";
+  if (pathname.endsWith(".css")) return "CSS";
+  if (
+    initiatorType === "fetch" ||
+    initiatorType === "xmlhttprequest" ||
+    pathname.endsWith(".json") ||
+    search.includes("_rsc")
+  )
+    return "Data";
+  return "Other";
+}
+
+/** One cold load of `url`: a fresh context (empty cache), HTTP cache disabled, until the map is ready. */
+export async function measureLoad(browser: Browser, url: string): Promise<LoadSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await page.addInitScript({ content: MARKS_SCRIPT });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as { __mapLoad?: PageMarks }).__mapLoad?.ready != null,
+      undefined,
+      {
+        timeout: READY_TIMEOUT_MS,
+      },
+    );
+    const marks = await page.evaluate(() => (window as unknown as { __mapLoad: PageMarks }).__mapLoad);
+    // Resource Timing sees every file the page fetched (the map's worker script too) with its encoded body size.
+    const entries = await page.evaluate(() =>
+      [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map(
+        (entry) => {
+          const timing = entry as PerformanceResourceTiming;
+          return { url: timing.name, initiatorType: timing.initiatorType, bytes: timing.encodedBodySize };
+        },
+      ),
+    );
+    const bytes = Object.fromEntries(BYTE_KINDS.map((kind) => [kind, 0])) as Record<ByteKind, number>;
+    for (const entry of entries) bytes[byteKind(entry.url, entry.initiatorType)] += entry.bytes;
+    return {
+      svgPainted: marks.svgPainted,
+      ready: marks.ready ?? Number.NaN,
+      firstContentfulPaint: marks.fcp,
+      bytes,
+      requests: entries.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface PageResult {
+  label: string;
+  path: string;
+  samples: LoadSample[];
+}
+
+/** One untimed warm-up load (server caches, upstream fetch), then `runs` timed cold loads. */
+export async function measurePage(
+  browser: Browser,
+  appUrl: string,
+  label: string,
+  path: string,
+  runs: number,
+) {
+  const url = new URL(path, appUrl).href;
+  await measureLoad(browser, url);
+  const samples: LoadSample[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await measureLoad(browser, url));
+  return { label, path, samples };
+}
+
+export function mapLoadMarkdown(results: PageResult[], runs: number): string {
+  const timing = markdownTable(
+    [
+      "Page",
+      "Runs",
+      "SVG map painted (median)",
+      "p90",
+      "WebGL map ready (median)",
+      "p90",
+      "First contentful paint (median)",
+    ],
+    results.map(({ label, samples }) => {
+      const painted = spread(
+        samples.flatMap((sample) => (sample.svgPainted === null ? [] : [sample.svgPainted])),
+      );
+      const ready = spread(samples.map((sample) => sample.ready));
+      const fcp = spread(
+        samples.flatMap((sample) =>
+          sample.firstContentfulPaint === null ? [] : [sample.firstContentfulPaint],
+        ),
+      );
+      return [
+        label,
+        samples.length,
+        ms(painted?.median),
+        ms(painted?.p90),
+        ms(ready?.median),
+        ms(ready?.p90),
+        ms(fcp?.median),
+      ];
+    }),
+  );
+  const bytes = markdownTable(
+    ["Page", ...BYTE_KINDS, "Total", "Requests"],
+    results.map(({ label, samples }) => {
+      const first = samples[0];
+      if (!first) return [label, ...BYTE_KINDS.map(() => "—"), "—", "—"];
+      const total = BYTE_KINDS.reduce((sum, kind) => sum + first.bytes[kind], 0);
+      return [label, ...BYTE_KINDS.map((kind) => kib(first.bytes[kind])), kib(total), first.requests];
+    }),
+  );
+  return [
+    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after one untimed warm-up load per page. Times are from navigation start: **SVG map painted** is the start of the frame after the first one in which the server-rendered SVG's seats are laid out and their sprite file has arrived (an external \`<use>\` draws nothing before); **WebGL map ready** is when the map container switches to \`data-state="ready"\` (MapLibre has drawn every seat). Median and p90 of ${runs} runs.`,
+    timing,
+    "Bytes on the wire (encoded response bodies) for one cold load, by kind (geometry = `/geo/` files; data = JSON and RSC fetches):",
+    bytes,
+  ].join("\n\n");
+}
+
+const RUNS = Math.max(7, Number(process.env.BENCH_RUNS) || 9);
+
+export const mapLoadSection: BenchSection = {
+  heading: "Map load",
+  async run(env: BenchEnv) {
+    const browser = await env.browser();
+    const pages = [
+      { label: "Seed petition `/` (embedded, 2010 seats)", path: "/" },
+      {
+        label: `Stand-in petition \`/petitions/${FIXTURE_IDS.open2024}\` (650 seats, 2024)`,
+        path: `/petitions/${FIXTURE_IDS.open2024}`,
+      },
+    ];
+    const results: PageResult[] = [];
+    for (const { label, path } of pages) {
+      console.log(`Map load: ${path} × ${RUNS}`);
+      results.push(await measurePage(browser, env.appUrl, label, path, RUNS));
+    }
+    return mapLoadMarkdown(results, RUNS);
+  },
+};

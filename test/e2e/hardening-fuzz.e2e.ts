@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { leaksInternals, rawGet, unclearError, type Answer } from "@/test/faults/http";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
+import type { StandIn } from "@/test/upstream/server";
+import { test } from "./harness";
+
+/** Hand-made attempts to steer the upstream URL elsewhere: other paths, hosts, ports, encodings, huge numbers. */
+const CRAFTED = [
+  "575833/../../admin",
+  "..%2f..%2fadmin",
+  "%2e%2e%2f%2e%2e%2fpetitions.json",
+  "1@evil.example",
+  "//evil.example/petitions/1",
+  "http://evil.example/petitions/1.json",
+  "https://petition.parliament.uk@evil.example/petitions/1",
+  "https://petition.parliament.uk:8443/petitions/1",
+  "petition.parliament.uk.evil.example/petitions/1",
+  "https://petition.parliament.uk/petitions/1?x=https://evil.example",
+  "1.json?redirect=//evil.example",
+  "1%00",
+  "1%0d%0aHost:%20evil.example",
+  "1#../../x",
+  "-1",
+  "0",
+  "00000000001",
+  "000000001",
+  "1e3",
+  "0x10",
+  "１２３",
+  "9999999999",
+  "12345678901234567890",
+  "NaN",
+  "Infinity",
+  " 1 ",
+];
+
+const hostile = fc.oneof(
+  fc.constantFrom(...CRAFTED),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary-ascii", maxLength: 40 }),
+  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+);
+const enc = encodeURIComponent;
+
+/** The only upstream paths the app may ever ask for: one numeric petition, its archived twin, or the list. */
+export function strayUpstreamPaths(standIn: StandIn): string[] {
+  const allowed = /^\/(?:(?:archived\/)?petitions\/[1-9]\d{0,8}\.json|petitions\.json)$/;
+  return Object.keys(standIn.stats().byPath).filter((path) => !allowed.test(path));
+}
+
+async function check(appUrl: string, path: string): Promise<void> {
+  let answer: Answer;
+  try {
+    answer = await rawGet(appUrl, path);
+  } catch (error) {
+    throw new Error(`GET ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  assert.ok(answer.status < 500, `GET ${path} → ${answer.status}: ${answer.body.slice(0, 300)}`);
+  const unclear = unclearError(answer);
+  assert.equal(unclear, null, `GET ${path} → ${answer.status} with ${unclear}: ${answer.body.slice(0, 200)}`);
+  assert.ok(!leaksInternals(answer.body), `GET ${path} leaks internals`);
+  const location = answer.headers.location;
+  if (location !== undefined) {
+    assert.equal(new URL(location, appUrl).origin, new URL(appUrl).origin, `GET ${path} redirects off-site`);
+  }
+}
+
+const RUNS = 200;
+
+test("fuzz: hostile petition ids and links never cause a 5xx, an unclear error or a stray upstream path", async ({
+  appUrl,
+  standIn,
+}) => {
+  const requests = fc
+    .tuple(hostile, hostile)
+    .chain(([x, y]) =>
+      fc.constantFrom(
+        `/petitions/${enc(x)}`,
+        `/petitions/${encodeURI(x).replace(/[?#]/g, enc)}`,
+        `/petitions/${enc(x)}/constituencies.csv`,
+        `/api/petitions/${enc(x)}`,
+        `/open?petition=${enc(x)}`,
+        `/find?q=${enc(x)}&petition=${enc(y)}`,
+        `/petitions?q=${enc(x)}&page=${enc(y)}`,
+      ),
+    );
+  await fc.assert(
+    fc.asyncProperty(requests, (path) => check(appUrl, path)),
+    { numRuns: RUNS },
+  );
+  assert.deepEqual(strayUpstreamPaths(standIn), [], "upstream paths other than a numeric petition");
+});
+
+test("fuzz: hostile postcodes and view parameters never cause a 5xx or an unclear error", async ({
+  appUrl,
+}) => {
+  const postcodes = fc
+    .oneof(
+      hostile,
+      fc.stringMatching(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/),
+      fc.constantFrom("SW1A 1AA", "GY1 1AA"),
+    )
+    .map((x) => `/api/postcodes/${enc(x)}`);
+  const views = fc
+    .tuple(
+      fc.constantFrom("/", `/petitions/${FIXTURE_IDS.open2024}`, "/api/petitions/575833", "/find?q=salford&"),
+      fc.oneof(hostile, fc.constantFrom("E14000911", "e14000911", "E14099999")),
+      fc.oneof(hostile, fc.constantFrom("count", "share", "perThousand", "SHARE")),
+      fc.oneof(hostile, fc.constantFrom("-2.5,54.1,7", "0,0,0", "999,999,999", "NaN,NaN,NaN", "1,2")),
+    )
+    .map(
+      ([path, area, metric, at]) =>
+        `${path}${path.includes("?") ? "" : "?"}area=${enc(area)}&metric=${enc(metric)}&at=${enc(at)}`,
+    );
+  await Promise.all([
+    fc.assert(
+      fc.asyncProperty(postcodes, (path) => check(appUrl, path)),
+      { numRuns: RUNS },
+    ),
+    fc.assert(
+      fc.asyncProperty(views, (path) => check(appUrl, path)),
+      { numRuns: RUNS },
+    ),
+  ]);
+});
+
+test("fuzz: crafted ids reach the petitions site only as /petitions/<number>.json", async ({
+  appUrl,
+  standIn,
+}) => {
+  for (const crafted of CRAFTED) {
+    for (const path of [
+      `/petitions/${crafted.replace(/[#?\s%]/g, enc)}`,
+      `/petitions/${enc(crafted)}`,
+      `/api/petitions/${enc(crafted)}`,
+      `/open?petition=${enc(crafted)}`,
+      `/find?q=x&petition=${enc(crafted)}`,
+    ])
+      await check(appUrl, path);
+  }
+  const seen = Object.keys(standIn.stats().byPath);
+  assert.deepEqual(strayUpstreamPaths(standIn), [], `upstream paths: ${seen.join(", ")}`);
+  // The ones that are petition numbers did go upstream, so the check above saw real traffic.
+  assert.ok(seen.includes("/petitions/1.json"), `upstream paths: ${seen.join(", ")}`);
+});

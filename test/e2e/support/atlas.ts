@@ -1,0 +1,152 @@
+import assert from "node:assert/strict";
+import type { Locator, Page } from "playwright-core";
+import type { Bounds } from "@/lib/geo/seats-topology";
+import type { BoundarySet } from "@/lib/seats/types";
+import { MAP_TIMEOUT_MS } from "../harness";
+import { eventually } from "./eventually";
+import { interiorPoint, isInside } from "./seats";
+
+/** Page-object helpers over the UI contract: data-testid hooks, roles and labels. */
+
+export const mapLocator = (page: Page) => page.getByTestId("petition-map");
+export const panelLocator = (page: Page) => page.getByTestId("area-panel");
+export const seatTable = (page: Page) => page.getByRole("table", { name: /^Signatures by constituency/ });
+
+/** Waits until MapLibre has painted every seat; a timeout says which state the map was stuck in. */
+export async function waitForMapReady(page: Page, timeout = MAP_TIMEOUT_MS): Promise<void> {
+  const map = mapLocator(page);
+  try {
+    await page.locator('[data-testid="petition-map"][data-state="ready"]').waitFor({ timeout });
+  } catch {
+    const state = await map.getAttribute("data-state", { timeout: 1_000 }).catch(() => "absent");
+    throw new Error(`Map not ready within ${timeout} ms (data-state=${state})`);
+  }
+}
+
+export async function selectedCode(page: Page): Promise<string | null> {
+  return mapLocator(page).getAttribute("data-selected");
+}
+
+export interface PanelReading {
+  title: string;
+  /** dt text → dd text. */
+  facts: Record<string, string>;
+  /** All the panel's text with whitespace collapsed. */
+  text: string;
+}
+
+export async function readPanel(page: Page): Promise<PanelReading> {
+  const panel = panelLocator(page);
+  await panel.waitFor({ state: "visible" });
+  const title = collapse(await panel.getByRole("heading", { level: 2 }).innerText());
+  const facts = await panel.locator("dl").evaluate((list) => {
+    const pairs: Record<string, string> = {};
+    for (const term of list.querySelectorAll("dt")) {
+      const value = term.nextElementSibling;
+      if (value?.tagName === "DD") pairs[term.textContent ?? ""] = value.textContent ?? "";
+    }
+    return pairs;
+  });
+  const tidy = Object.fromEntries(
+    Object.entries(facts).map(([key, value]) => [collapse(key), collapse(value)]),
+  );
+  return { title, facts: tidy, text: collapse((await panel.textContent()) ?? "") };
+}
+
+/** Waits until the panel shows the seat, then checks its figures against the expected ones. */
+export async function expectPanel(
+  page: Page,
+  expected: { name: string; signatures: string; share: string; rank: string },
+): Promise<PanelReading> {
+  const reading = await eventually(
+    async () => {
+      const current = await readPanel(page);
+      assert.equal(current.title, expected.name, "panel heading");
+      return current;
+    },
+    { timeout: 5_000, what: `panel for ${expected.name}` },
+  );
+  assert.equal(reading.facts["Signatures"], expected.signatures, `${expected.name}: Signatures`);
+  assert.equal(
+    reading.facts["Share of UK signatures"],
+    expected.share,
+    `${expected.name}: Share of UK signatures`,
+  );
+  assert.equal(reading.facts["Rank"], expected.rank, `${expected.name}: Rank`);
+  assert.ok(reading.facts["Per 1,000 electors"], `${expected.name}: Per 1,000 electors is shown`);
+  return reading;
+}
+
+export async function expectSelected(page: Page, code: string | null): Promise<void> {
+  await eventually(
+    async () => {
+      assert.equal(await selectedCode(page), code ?? "", "data-selected");
+      assert.equal(new URL(page.url()).searchParams.get("area"), code, "?area= in the URL");
+    },
+    { timeout: 5_000, what: `selection ${code ?? "(none)"}` },
+  );
+}
+
+export async function expectNoPanel(page: Page): Promise<void> {
+  await eventually(async () => assert.equal(await panelLocator(page).count(), 0, "seat panel present"), {
+    timeout: 5_000,
+  });
+}
+
+/**
+ * Clicks a seat on the WebGL map: zooms the camera onto a point inside it (a seat is a few pixels wide at UK zoom),
+ * checks the map itself has that seat under the point, then clicks the pixel MapLibre projects it to.
+ */
+export async function clickSeatOnMap(page: Page, set: BoundarySet, code: string): Promise<void> {
+  const point = interiorPoint(set, code);
+  assert.ok(isInside(set, code, point), `chosen point ${point.join(",")} is inside ${code}`);
+  const pixel = await page.evaluate(
+    ([lng, lat]) =>
+      new Promise<{ x: number; y: number }>((resolve) => {
+        const map = window.petitionAtlasMap;
+        if (!map) throw new Error("window.petitionAtlasMap is missing");
+        // No named inner functions: tsx wraps them in a __name helper that does not exist in the page.
+        map.once("idle", () => resolve(map.project([lng, lat])));
+        // "idle" may never come if nothing needed drawing; project anyway after a while.
+        setTimeout(() => resolve(map.project([lng, lat])), 10_000);
+        map.jumpTo({ center: [lng, lat], zoom: 10 });
+      }),
+    point,
+  );
+  const canvas = mapLocator(page).locator("canvas");
+  const box = await canvas.boundingBox();
+  assert.ok(box, "map canvas has a box");
+  await page.mouse.click(box.x + pixel.x, box.y + pixel.y);
+}
+
+export interface Camera {
+  bounds: Bounds;
+  zoom: number;
+}
+
+export async function readCamera(page: Page): Promise<Camera> {
+  return page.evaluate(() => {
+    const map = window.petitionAtlasMap;
+    if (!map) throw new Error("window.petitionAtlasMap is missing");
+    const bounds = map.getBounds();
+    return {
+      bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] as Bounds,
+      zoom: map.getZoom(),
+    };
+  });
+}
+
+export function boxContains(outer: Bounds, inner: Bounds, slack = 1e-6): boolean {
+  return (
+    outer[0] <= inner[0] + slack &&
+    outer[1] <= inner[1] + slack &&
+    outer[2] >= inner[2] - slack &&
+    outer[3] >= inner[3] - slack
+  );
+}
+
+export function seatLink(page: Page, name: string): Locator {
+  return seatTable(page).getByRole("link", { name, exact: true });
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
