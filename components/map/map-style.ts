@@ -33,7 +33,8 @@ export function fillColour(scale: ColourScale): ExpressionSpecification {
     "#f1f5f9",
     ["<=", value, 0],
     scale.zeroColour,
-    ["step", value, first, ...steps] as ExpressionSpecification,
+    // A step needs at least one stop; a map with a single class (or none) is one colour.
+    steps.length > 0 ? (["step", value, first, ...steps] as ExpressionSpecification) : first,
   ];
 }
 

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { test } from "./harness";
+import { expectSelected, readCamera, waitForMapReady } from "./support/atlas";
+import { eventually } from "./support/eventually";
+
+const searchBox = (page: import("playwright-core").Page) =>
+  page.getByRole("combobox", { name: "Find your constituency" });
+
+test("find: typing a postcode selects and zooms to its seat; the URL holds the seat, not the postcode", async ({
+  page,
+  open,
+}) => {
+  await open("/");
+  await waitForMapReady(page);
+  await searchBox(page).fill("sw1a1aa");
+  await searchBox(page).press("Enter");
+  await expectSelected(page, "E14000639");
+  await page
+    .getByRole("status")
+    .filter({ hasText: "SW1A 1AA is in Cities of London and Westminster" })
+    .waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get("area"), "E14000639");
+  assert.ok(!/sw1a|SW1A/.test(url.href), `the postcode must not be in the URL: ${url.href}`);
+  await eventually(async () => assert.ok((await readCamera(page)).zoom > 7, "camera zoomed to the seat"), {
+    timeout: 5_000,
+    what: "camera on the postcode's seat",
+  });
+});
+
+test("find: 'ynys mon' and Enter selects Ynys Môn", async ({ page, open }) => {
+  await open("/");
+  await searchBox(page).fill("ynys mon");
+  await searchBox(page).press("Enter");
+  await expectSelected(page, "W07000041");
+  await page.getByTestId("area-panel").getByRole("heading", { name: "Ynys Môn" }).waitFor();
+});
+
+test("find: the combobox lists MPs and seats and is driven by the keyboard", async ({ page, open }) => {
+  await open("/");
+  await searchBox(page).fill("long bailey");
+  const option = page.getByRole("option", { name: /Salford and Eccles/ });
+  await option.waitFor();
+  await searchBox(page).press("ArrowDown");
+  assert.equal(await option.getAttribute("aria-selected"), "true");
+  await searchBox(page).press("Enter");
+  await expectSelected(page, "E14000911");
+});
+
+test(
+  "find: bad and foreign postcodes are explained inline",
+  async ({ page, open }) => {
+    await open("/");
+    for (const [input, message] of [
+      ["JE2 3AB", /Jersey is a Crown Dependency/],
+      ["ZZ1 1ZZ", /not in the ONS postcode directory|not a UK postcode/],
+    ] as const) {
+      await searchBox(page).fill(input);
+      await searchBox(page).press("Enter");
+      await page.getByRole("status").filter({ hasText: message }).waitFor();
+    }
+    assert.equal(new URL(page.url()).searchParams.get("area"), null);
+    // Chromium logs the API's honest 404s as console errors; the page itself must show them as messages.
+  },
+  { failOnConsoleErrors: false },
+);
+
+test(
+  "find: without JavaScript the form redirects to the seat, and several matches are listed",
+  async ({ page, open }) => {
+    await open("/");
+    await page.getByRole("combobox", { name: "Find your constituency" }).fill("M5 4WT");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
+    await page.waitForURL(/area=E14000911/);
+    assert.ok(!page.url().includes("M5"), `the postcode must not be in the URL: ${page.url()}`);
+    await page.getByTestId("area-panel").getByRole("heading", { name: "Salford and Eccles" }).waitFor();
+
+    await open("/find?q=north&petition=575833&from=/");
+    await page.getByRole("status").filter({ hasText: "constituencies match" }).waitFor();
+    assert.ok((await page.getByRole("link", { name: /^North / }).count()) >= 5);
+  },
+  { context: { javaScriptEnabled: false } },
+);
