@@ -65,14 +65,11 @@ export function MapImageButton({
   };
 
   const subtitle = () => {
-    const parts = [
-      `${formatCount(signatureCount)} signatures`,
-      `coloured by ${METRIC_LABELS[view.metric].toLowerCase()}`,
-    ];
+    const total = `${formatCount(signatureCount)} signatures`;
     const selected = rows.find((row) => row.code === view.area);
-    if (selected)
-      parts.push(`${selected.name}: ${formatMetricValue(view.metric, metricValue(selected, view.metric))}`);
-    return parts.join(" · ");
+    if (!selected) return total;
+    const value = formatMetricValue(view.metric, metricValue(selected, view.metric));
+    return `${total} · ${selected.name} — ${METRIC_LABELS[view.metric]}: ${value}`;
   };
 
   return (

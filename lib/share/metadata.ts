@@ -39,7 +39,7 @@ export function sharePreviewMetadata(
     width: PREVIEW_WIDTH,
     height: PREVIEW_HEIGHT,
     type: "image/png",
-    alt: `Map of the UK's constituencies coloured by ${METRIC_LABELS[state.metric].toLowerCase()} for the petition "${petition.action}"`,
+    alt: `${METRIC_LABELS[state.metric]} by UK constituency: a map for the petition "${petition.action}"`,
   };
   return {
     metadataBase: publicBaseUrl(),

@@ -102,7 +102,7 @@ function selectedSeat(row: SeatRow, input: PreviewInput, y: number): string {
   const detail =
     metric === "count"
       ? `${signatures} · ${formatOrdinal(row.rank)} of ${input.rows.length}`
-      : `${value} ${metric === "share" ? "of UK signatures" : "per 1,000 electors"} · ${signatures}`;
+      : `${METRIC_LABELS[metric]}: ${value} · ${signatures}`;
   const swatch = colourOf(input.scale, metricValue(row, input.scale.metric));
   return [
     `<rect x="${TEXT_X}" y="${y - 22}" width="26" height="26" rx="4" fill="${swatch}" stroke="${INK}" stroke-width="3"/>`,
