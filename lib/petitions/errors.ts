@@ -10,7 +10,14 @@ const DEFAULT_STATUS: Record<PetitionErrorKind, number> = {
   malformed: 502,
 };
 
+/**
+ * Marks PetitionErrors across bundles: proxy.ts and the pages each bundle their own copy of this class but share
+ * one petition cache, so `instanceof` alone would miss errors made by the other copy.
+ */
+const BRAND = Symbol.for("petition-atlas/PetitionError");
+
 export class PetitionError extends Error {
+  readonly [BRAND] = true;
   readonly kind: PetitionErrorKind;
   readonly status: number;
   /** The upstream HTTP status, when there was one. */
@@ -30,5 +37,5 @@ export class PetitionError extends Error {
 }
 
 export function isPetitionError(error: unknown): error is PetitionError {
-  return error instanceof PetitionError;
+  return error instanceof PetitionError || (typeof error === "object" && error !== null && BRAND in error);
 }

@@ -5,7 +5,8 @@
 import seed from "@/data/petitions/575833.json";
 import { StaleIfErrorCache, type CacheResult, type CacheStore, type Clock, MemoryStore } from "./cache";
 import { fetchPetition, fetchPetitionList, type ListQuery } from "./client";
-import { PetitionError, isPetitionError } from "./errors";
+import { PetitionError, isPetitionError, type PetitionErrorKind } from "./errors";
+import { isSharedStore, redisClient, RedisStore, type ErrorCodec } from "./redis-store";
 import { reshapePetition } from "./reshape";
 import type { Petition, PetitionListPage } from "./types";
 
@@ -93,6 +94,48 @@ function envMs(name: string): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/** Remembered errors (only not-found is remembered) as JSON for a shared store, and back. */
+const petitionErrorCodec: ErrorCodec = {
+  encode: (error) =>
+    isPetitionError(error)
+      ? {
+          kind: error.kind,
+          message: error.message,
+          status: error.status,
+          upstreamStatus: error.upstreamStatus,
+        }
+      : { kind: "unavailable", message: String(error) },
+  decode: (raw) => {
+    const wire = raw as {
+      kind: PetitionErrorKind;
+      message: string;
+      status?: number;
+      upstreamStatus?: number | null;
+    };
+    return new PetitionError(wire.kind, wire.message, {
+      ...(wire.status === undefined ? {} : { status: wire.status }),
+      ...(wire.upstreamStatus == null ? {} : { upstreamStatus: wire.upstreamStatus }),
+    });
+  },
+};
+
+/** Where copies live: Redis when REDIS_URL is set (shared by every instance), else this process's memory. */
+function defaultStore<V>(name: string, now: Clock): CacheStore<V> {
+  const url = process.env.REDIS_URL;
+  if (!url) return new MemoryStore<V>(500, now);
+  const timeout = envMs("PETITIONS_API_TIMEOUT_MS") ?? 5000;
+  return new RedisStore<V>(redisClient(url), {
+    prefix: `petition-atlas:${name}:`,
+    errors: petitionErrorCodec,
+    lockMs: timeout + 2000,
+  });
+}
+
+/** With a shared store, one instance at a time asks upstream for a key; the others wait for its answer. */
+function loadOnce<V>(store: CacheStore<V>, key: string, load: () => Promise<V>): Promise<V> {
+  return isSharedStore(store) ? store.loadOnce(key, load) : load();
+}
+
 function fromCache<V>(result: CacheResult<V>) {
   return {
     asOf: new Date(result.storedAt).toISOString(),
@@ -113,14 +156,10 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
     errorMs: options.notFoundMs ?? 60 * SECOND,
     isAuthoritative: (error: unknown) => isPetitionError(error) && error.kind === "not-found",
   };
-  const petitions = new StaleIfErrorCache<Petition>({
-    ...shared,
-    store: options.petitionStore ?? new MemoryStore<Petition>(500, now),
-  });
-  const lists = new StaleIfErrorCache<PetitionListPage>({
-    ...shared,
-    store: options.listStore ?? new MemoryStore<PetitionListPage>(500, now),
-  });
+  const petitionStore = options.petitionStore ?? defaultStore<Petition>("petition", now);
+  const listStore = options.listStore ?? defaultStore<PetitionListPage>("list", now);
+  const petitions = new StaleIfErrorCache<Petition>({ ...shared, store: petitionStore });
+  const lists = new StaleIfErrorCache<PetitionListPage>({ ...shared, store: listStore });
 
   return {
     async getPetition(id) {
@@ -128,22 +167,33 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
       if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) {
         throw new PetitionError("not-found", `${id} is not a petition number`);
       }
-      const result = await petitions.get(String(id), (cache) => fetchPetition(id, { cache }));
+      const key = String(id);
+      const result = await petitions.get(key, (cache) =>
+        loadOnce(petitionStore, key, () => fetchPetition(id, { cache })),
+      );
       return { petition: result.value, ...fromCache(result) };
     },
     async listPetitions(input) {
       const query = normaliseListQuery(input);
       const key = JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
-      const result = await lists.get(key, (cache) => fetchPetitionList(query, { cache }));
+      const result = await lists.get(key, (cache) =>
+        loadOnce(listStore, key, () => fetchPetitionList(query, { cache })),
+      );
       return { list: result.value, ...fromCache(result) };
     },
   };
 }
 
-let defaultService: PetitionService | undefined;
+// One service per process on globalThis: proxy.ts and the pages are bundled apart but must share one cache.
+const processWide = globalThis as typeof globalThis & { __petitionAtlasService?: PetitionService };
 function service(): PetitionService {
-  defaultService ??= createPetitionService();
-  return defaultService;
+  processWide.__petitionAtlasService ??= createPetitionService();
+  return processWide.__petitionAtlasService;
+}
+
+/** Which store the app's petition cache uses, for /api/health. */
+export function petitionCacheKind(): "redis" | "memory" {
+  return process.env.REDIS_URL ? "redis" : "memory";
 }
 
 /** The petition with the freshness of its numbers; throws PetitionError when there is neither an answer nor a copy. */

@@ -42,6 +42,9 @@ if (redisServerPath() === null) {
       );
       const byPath = standIn.stats().byPath;
       const calls = Object.fromEntries(IDS.map((id) => [id, byPath[`/petitions/${id}.json`] ?? 0]));
+      console.log(
+        `  ${statuses.length} requests over two instances; upstream calls: ${JSON.stringify(calls)}`,
+      );
       assert.deepEqual(
         calls,
         Object.fromEntries(IDS.map((id) => [id, 1])),

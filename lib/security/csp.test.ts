@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, petitionErrorPage } from "./error-page";
+import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "./csp";
+
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)]));
+
+describe("pagePolicy", () => {
+  const nonce = newNonce();
+  const policy = directives(pagePolicy({ nonce, frameable: false, upgradeInsecure: false }));
+
+  it("lets scripts run only with the nonce, never inline or eval", () => {
+    const scripts = policy.get("script-src") ?? [];
+    expect(scripts).toContain(`'nonce-${nonce}'`);
+    expect(scripts).toContain("'strict-dynamic'");
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+  });
+
+  it("allows inline style attributes only, not inline <style> without the nonce", () => {
+    expect(policy.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
+  });
+
+  it("lets MapLibre use its worker and blob:/data: images, and talk only to its own origin", () => {
+    expect(policy.get("worker-src")).toEqual(["'self'", "blob:"]);
+    expect(policy.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    expect(policy.get("connect-src")).toEqual(["'self'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+  });
+
+  it.each([
+    [false, ["'none'"]],
+    [true, undefined],
+  ] as const)("frameable=%s → frame-ancestors %j", (frameable, expected) => {
+    expect(
+      directives(pagePolicy({ nonce, frameable, upgradeInsecure: false })).get("frame-ancestors"),
+    ).toEqual(expected);
+  });
+
+  it("upgrades insecure requests only when asked (HTTPS)", () => {
+    expect(pagePolicy({ nonce, frameable: false, upgradeInsecure: true })).toMatch(
+      /upgrade-insecure-requests$/,
+    );
+    expect(pagePolicy({ nonce, frameable: false, upgradeInsecure: false })).not.toMatch(/upgrade-insecure/);
+  });
+});
+
+describe("newNonce", () => {
+  it("is 128 random bits in base64, different every time", () => {
+    const nonces = new Set(Array.from({ length: 1000 }, newNonce));
+    expect(nonces.size).toBe(1000);
+    for (const nonce of [...nonces].slice(0, 20)) expect(atob(nonce)).toHaveLength(16);
+  });
+});
+
+describe("API_POLICY and isFrameablePath", () => {
+  it("lets API answers load nothing and be framed nowhere", () => {
+    expect(directives(API_POLICY).get("default-src")).toEqual(["'none'"]);
+    expect(directives(API_POLICY).get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  it.each([
+    ["/embed", true],
+    ["/embed/petitions/575833", true],
+    ["/embedded", false],
+    ["/petitions/575833", false],
+    ["/", false],
+  ] as const)("%s → %s", (pathname, expected) => {
+    expect(isFrameablePath(pathname)).toBe(expected);
+  });
+});
+
+describe("petitionErrorPage", () => {
+  it.each([
+    [502, /could not use/],
+    [503, /cannot be reached/],
+    [504, /too long/],
+  ] as const)(
+    "answers %i with a heading, a Try again link to the same path and no scripts",
+    async (status, heading) => {
+      const response = petitionErrorPage({
+        status,
+        petitionId: 700001,
+        retryPath: "/petitions/700001?area=E14000911",
+        detail: "The petitions site answered HTTP 503",
+      });
+      const html = await response.text();
+      expect(response.status).toBe(status);
+      expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      expect(html).toMatch(new RegExp(`<h1>[^<]*${heading.source}`));
+      expect(html).toContain('<a href="/petitions/700001?area=E14000911">Try again</a>');
+      expect(html).not.toMatch(/<script/i);
+    },
+  );
+
+  it("never links off-site or lets text become markup", async () => {
+    const html = await petitionErrorPage({
+      status: 502,
+      petitionId: 1,
+      retryPath: "//evil.example/",
+      detail: '<img src=x onerror="alert(1)">',
+    }).text();
+    expect(html).toContain('<a href="/">Try again</a>');
+    expect(html).not.toContain("<img");
+    expect(escapeHtml(`<"'&>`)).toBe("&lt;&quot;&#39;&amp;&gt;");
+  });
+});

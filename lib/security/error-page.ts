@@ -1,0 +1,68 @@
+/** A small, self-contained HTML page for when a petition cannot be shown (upstream trouble, no copy kept). */
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+const HEADINGS: Record<number, string> = {
+  502: "The petitions site sent an answer we could not use",
+  503: "The petitions site cannot be reached just now",
+  504: "The petitions site is taking too long to answer",
+};
+
+/**
+ * Status, heading and a "Try again" link back to the same address; no scripts and no styles from elsewhere, so
+ * it needs nothing from the app to display. `retryPath` must be a same-site path (it is the request's own).
+ */
+export function petitionErrorPage({
+  status,
+  petitionId,
+  retryPath,
+  detail,
+}: {
+  status: number;
+  petitionId: number;
+  retryPath: string;
+  detail: string;
+}): Response {
+  const heading = HEADINGS[status] ?? "This petition cannot be shown just now";
+  const safePath = retryPath.startsWith("/") && !retryPath.startsWith("//") ? retryPath : "/";
+  const html = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(heading)} · Petition Atlas</title>
+</head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<main>
+<h1>${escapeHtml(heading)}</h1>
+<p>We could not load petition ${petitionId} and have no saved copy of it to show instead.</p>
+<p>${escapeHtml(detail)}.</p>
+<p><a href="${escapeHtml(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.</p>
+</main>
+</body>
+</html>
+`;
+  return new Response(html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Retry-After": "30",
+      // Plain HTML with one style attribute: it needs nothing else, so it may load nothing else.
+      "Content-Security-Policy":
+        "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "X-Frame-Options": "DENY",
+    },
+  });
+}

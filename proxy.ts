@@ -1,0 +1,84 @@
+/**
+ * Runs before every page and API request (Node runtime, same process as the pages):
+ * - /api/*: a per-client rate limit, and a CSP that lets JSON load nothing;
+ * - pages: a fresh CSP nonce (Next puts it on its own scripts), and for a petition page whose petition can be
+ *   neither fetched nor served from a saved copy, an honest 502/503/504 page instead of a 500.
+ * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { getPetition, isPetitionError } from "@/lib/petitions";
+import { rateLimit } from "@/lib/rate-limit";
+import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
+import { petitionErrorPage } from "@/lib/security/error-page";
+
+const PETITION_PAGE = /^\/petitions\/(\d{1,9})$/;
+
+/** The petition a page request will show and may fail on: /petitions/ID, and /find?petition=ID. */
+function petitionShownBy(url: URL): number | null {
+  const page = PETITION_PAGE.exec(url.pathname)?.[1];
+  const fromFind = url.pathname === "/find" ? url.searchParams.get("petition") : null;
+  const digits = page ?? (fromFind !== null && /^\d{1,9}$/.test(fromFind) ? fromFind : undefined);
+  return digits === undefined ? null : Number(digits);
+}
+
+/** The error page when loading fails for any reason but "no such petition" (that one is the page's 404). */
+async function petitionFailure(id: number, url: URL): Promise<Response | null> {
+  try {
+    await getPetition(id);
+    return null;
+  } catch (error) {
+    if (isPetitionError(error) && error.kind === "not-found") return null;
+    const status = isPetitionError(error) ? error.status : 503;
+    const detail = isPetitionError(error) ? error.message : "Something went wrong on our side";
+    return petitionErrorPage({ status, petitionId: id, retryPath: url.pathname + url.search, detail });
+  }
+}
+
+function apiRequest(request: NextRequest): Response {
+  // Health checks come from load balancers and must never be throttled.
+  const limited = request.nextUrl.pathname === "/api/health" ? null : rateLimit(request.headers);
+  const response = limited ?? NextResponse.next();
+  response.headers.set("Content-Security-Policy", API_POLICY);
+  return response;
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const url = request.nextUrl;
+  if (url.pathname.startsWith("/api/")) return apiRequest(request);
+
+  const petitionId = petitionShownBy(url);
+  if (petitionId !== null) {
+    const failure = await petitionFailure(petitionId, url);
+    if (failure) return failure;
+  }
+
+  const frameable = isFrameablePath(url.pathname);
+  const policy = pagePolicy({
+    nonce: newNonce(),
+    frameable,
+    upgradeInsecure: request.headers.get("x-forwarded-proto") === "https",
+    dev: process.env.NODE_ENV === "development",
+  });
+  // Next reads the nonce from the request's CSP header and adds it to every script it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (!frameable) response.headers.set("X-Frame-Options", "DENY");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Every API call, prefetch or not: a header must not be a way around the rate limit.
+    "/api/:path*",
+    // Pages, but not static files (hashed, CSP-free by nature) nor link prefetches (no document is rendered).
+    {
+      source: "/((?!api/|_next/static|_next/image|geo/|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
