@@ -22,14 +22,18 @@ function classLabel(scale: ColourScale, index: number): string {
 
 /** Metric switch and legend: breaks, colours and how many seats fall in each class. */
 export function Legend() {
-  const { scales } = useAtlas();
+  const { scales, rows } = useAtlas();
   const { view, hrefFor, update } = useViewState();
   const scale = scales[view.metric];
+  // Momentum needs signature history; a petition without any is not offered it.
+  const metrics = (Object.keys(METRIC_LABELS) as Metric[]).filter(
+    (metric) => metric !== "momentum" || rows.some((row) => row.momentum),
+  );
 
   return (
     <div className="space-y-2 text-sm">
       <nav aria-label="Colour seats by" className="flex flex-wrap gap-1">
-        {(Object.keys(METRIC_LABELS) as Metric[]).map((metric) => (
+        {metrics.map((metric) => (
           <a
             key={metric}
             href={hrefFor({ metric })}

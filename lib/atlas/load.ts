@@ -1,4 +1,6 @@
 import "server-only";
+import { momentumOf } from "@/lib/history/runtime";
+import { withMomentum, type Momentum } from "@/lib/history/momentum";
 import { chooseBoundarySet } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
@@ -32,13 +34,15 @@ function seatCodes() {
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
 export async function loadPetitionView(id: number): Promise<PetitionView> {
   const load = await getPetition(id);
-  return buildPetitionView(load);
+  return buildPetitionView(load, await momentumOf(load));
 }
 
-export function buildPetitionView(load: PetitionLoad): PetitionView {
+/** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
+export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
   const choice = chooseBoundarySet(load.petition, seatCodes());
   if (!choice.ok) throw new UnknownBoundaryError(choice.unknownCodes);
-  const joined = joinPetition(load.petition, choice.set, getSeats(choice.set));
+  const plain = joinPetition(load.petition, choice.set, getSeats(choice.set));
+  const joined = { ...plain, rows: withMomentum(plain.rows, momentum) };
   const scales = Object.fromEntries(
     METRICS.map((metric) => [metric, buildScale(metric, joined.rows, joined.national)]),
   ) as Record<Metric, ColourScale>;

@@ -28,6 +28,16 @@ export interface SeatRow {
   electorate: number;
   /** 1 = most signatures; ties share a rank. */
   rank: number;
+  /** Signatures gained lately, from the signature history; absent when there is none (lib/history/momentum.ts). */
+  momentum?: SeatMomentum;
+}
+
+/** A seat's gains over the last hour and 24 hours (or since the first snapshot, when history is younger). */
+export interface SeatMomentum {
+  hour: number;
+  day: number;
+  hourPerThousand: number;
+  dayPerThousand: number;
 }
 
 export interface NationalFigures {

@@ -1,5 +1,6 @@
 /** The only code that calls the petitions site: one GET per call, a timeout, typed errors and a log line. */
 import { PetitionError } from "./errors";
+import { notifyPetitionFetched } from "./fetch-observers";
 import { reshapePetition, reshapePetitionList } from "./reshape";
 import type { Petition, PetitionListPage } from "./types";
 
@@ -102,6 +103,7 @@ export async function fetchPetition(id: number, log: LogFields = {}): Promise<Pe
     if (petition.id !== id) {
       throw new PetitionError("malformed", `Asked for petition ${id} but got ${petition.id}`);
     }
+    notifyPetitionFetched(petition);
     return petition;
   });
 }

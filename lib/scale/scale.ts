@@ -2,8 +2,8 @@ import { schemePuOr, schemeYlGnBu } from "d3-scale-chromatic";
 import { quantileSorted } from "simple-statistics";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 
-export type Metric = "count" | "share" | "rate";
-export const METRICS: readonly Metric[] = ["count", "share", "rate"];
+export type Metric = "count" | "share" | "rate" | "momentum";
+export const METRICS: readonly Metric[] = ["count", "share", "rate", "momentum"];
 
 /**
  * A classed colour scale. Class i covers values from thresholds[i - 1] (inclusive) up to thresholds[i]; class 0
@@ -34,6 +34,8 @@ export const ZERO_COLOUR = "#d4d4d8";
 export function metricValue(row: SeatRow, metric: Metric): number {
   if (metric === "count") return row.count;
   if (metric === "share") return row.share;
+  // Momentum: signatures in the last 24 hours per 1,000 electors (0 without history).
+  if (metric === "momentum") return row.momentum?.dayPerThousand ?? 0;
   return row.perThousand;
 }
 

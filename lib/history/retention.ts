@@ -1,0 +1,44 @@
+/**
+ * Which snapshots to keep as they age: every one for 48 hours, the first of each UTC hour up to 30 days, then the
+ * first of each UTC day. A pure function of the times and "now", so thinning twice changes nothing.
+ */
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export const RETENTION = {
+  keepAllMs: 48 * HOUR_MS,
+  hourlyUntilMs: 30 * DAY_MS,
+} as const;
+
+/** The bucket a snapshot of age `age` falls in, or null when it is young enough to keep anyway. */
+function bucketOf(at: number, age: number): string | null {
+  if (age <= RETENTION.keepAllMs) return null;
+  return age <= RETENTION.hourlyUntilMs ? `h${Math.floor(at / HOUR_MS)}` : `d${Math.floor(at / DAY_MS)}`;
+}
+
+/** Indexes of `times` (ascending epoch ms) to keep at `now`. */
+export function survivors(times: readonly number[], now: number): Set<number> {
+  const keep = new Set<number>();
+  const seen = new Set<string>();
+  times.forEach((at, index) => {
+    const bucket = bucketOf(at, now - at);
+    if (bucket === null) keep.add(index);
+    else if (!seen.has(bucket)) {
+      seen.add(bucket);
+      keep.add(index);
+    }
+  });
+  return keep;
+}
+
+/** The most snapshots one petition can hold after thinning, for a petition polled for `spanMs`. */
+export function maxRetained(spanMs: number, pollMs: number): number {
+  const recent = Math.ceil(Math.min(spanMs, RETENTION.keepAllMs) / pollMs);
+  const hourly = Math.ceil(
+    Math.max(0, Math.min(spanMs, RETENTION.hourlyUntilMs) - RETENTION.keepAllMs) / HOUR_MS,
+  );
+  const daily = Math.ceil(Math.max(0, spanMs - RETENTION.hourlyUntilMs) / DAY_MS);
+  // +1 per tier: a bucket cut by a tier boundary can hold one extra snapshot.
+  return recent + hourly + daily + 2;
+}

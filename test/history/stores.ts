@@ -1,0 +1,62 @@
+/** The history store under test, once per database: the same suite runs against SQLite and PostgreSQL. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openPostgres } from "@/lib/history/postgres-sql";
+import { openSqlite } from "@/lib/history/sqlite-sql";
+import { HistoryStore } from "@/lib/history/store";
+import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from "./postgres";
+
+export interface StoreVariant {
+  name: "SQLite" | "PostgreSQL";
+  /** Why this variant is skipped, or null. */
+  skipReason: string | null;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  /** A store on a new empty database, and a way to open that database again (a restart). */
+  fresh(): Promise<{ store: HistoryStore; reopen: () => Promise<HistoryStore> }>;
+}
+
+function sqliteVariant(): StoreVariant {
+  const dirs: string[] = [];
+  return {
+    name: "SQLite",
+    skipReason: null,
+    setup: async () => undefined,
+    teardown: async () => {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+    fresh: async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "history-sqlite-"));
+      dirs.push(dir);
+      const open = () => HistoryStore.open(openSqlite(dir));
+      return { store: await open(), reopen: open };
+    },
+  };
+}
+
+function postgresVariant(): StoreVariant {
+  let server: TempPostgres | null = null;
+  return {
+    name: "PostgreSQL",
+    skipReason: postgresBinaries() ? null : POSTGRES_MISSING,
+    setup: async () => {
+      server = await startTempPostgres();
+    },
+    teardown: async () => {
+      await server?.stop();
+    },
+    fresh: async () => {
+      if (!server) throw new Error("PostgreSQL was not started");
+      const url = await server.createDatabase();
+      const open = () => HistoryStore.open(openPostgres(url));
+      return { store: await open(), reopen: open };
+    },
+  };
+}
+
+export function storeVariants(): StoreVariant[] {
+  const variants = [sqliteVariant(), postgresVariant()];
+  for (const variant of variants) if (variant.skipReason) console.warn(variant.skipReason);
+  return variants;
+}
