@@ -1,24 +1,11 @@
 "use client";
 
-import { formatCount, formatRate, formatShare } from "@/lib/format";
+import { formatRate } from "@/lib/format";
 import { METRIC_LABELS } from "@/lib/metric-labels";
-import type { ColourScale, Metric } from "@/lib/scale/scale";
+import type { Metric } from "@/lib/scale/scale";
+import { formatMetricValue, legendEntries } from "@/lib/share/legend";
 import { useAtlas } from "./atlas-context";
 import { useViewState } from "./use-view-state";
-
-function formatValue(metric: Metric, value: number): string {
-  if (metric === "count") return formatCount(Math.round(value));
-  if (metric === "share") return formatShare(value);
-  return formatRate(value);
-}
-
-/** Class label, e.g. "120 – 180", from the scale's thresholds. */
-function classLabel(scale: ColourScale, index: number): string {
-  const lower = index === 0 ? scale.min : (scale.thresholds[index - 1] ?? scale.min);
-  const upper = scale.thresholds[index];
-  const from = formatValue(scale.metric, lower);
-  return upper === undefined ? `${from} or more` : `${from} to under ${formatValue(scale.metric, upper)}`;
-}
 
 /** Metric switch and legend: breaks, colours and how many seats fall in each class. */
 export function Legend() {
@@ -63,33 +50,24 @@ export function Legend() {
           )}
         </figcaption>
         <ul className="mt-1 grid gap-0.5">
-          {scale.colours.map((colour, index) => (
-            <li key={colour} className="flex items-center gap-2">
+          {legendEntries(scale).map((entry, index) => (
+            <li key={entry.colour} className="flex items-center gap-2">
               <span
                 aria-hidden="true"
                 className="inline-block h-3 w-5 rounded-sm"
-                style={{ backgroundColor: colour }}
+                style={{ backgroundColor: entry.colour }}
               />
-              <span className="tabular-nums">{classLabel(scale, index)}</span>
-              <span className="text-slate-500">({scale.seatsPerClass[index] ?? 0} seats)</span>
+              <span className="tabular-nums">{entry.range}</span>
+              <span className="text-slate-500">
+                ({(index < scale.colours.length ? scale.seatsPerClass[index] : scale.zeroSeats) ?? 0} seats)
+              </span>
             </li>
           ))}
-          {scale.zeroSeats > 0 && (
-            <li className="flex items-center gap-2">
-              <span
-                aria-hidden="true"
-                className="inline-block h-3 w-5 rounded-sm"
-                style={{ backgroundColor: scale.zeroColour }}
-              />
-              <span>None</span>
-              <span className="text-slate-500">({scale.zeroSeats} seats)</span>
-            </li>
-          )}
         </ul>
         {scale.cappedAbove !== null && (
           <p className="mt-1 text-xs text-slate-600">
-            A few seats far above the rest (over {formatValue(scale.metric, scale.cappedAbove)}) share the top
-            colour.
+            A few seats far above the rest (over {formatMetricValue(scale.metric, scale.cappedAbove)}) share
+            the top colour.
           </p>
         )}
       </figure>

@@ -1,5 +1,5 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
-import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
+import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
 import { LiveStatus } from "@/components/atlas/LiveStatus";
 import { SeatSearch } from "@/components/atlas/SeatSearch";
@@ -8,7 +8,7 @@ import { ViewControls } from "@/components/atlas/ViewControls";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
 import { ShareControls } from "@/components/share/ShareControls";
-import { hexSvgFor } from "@/lib/atlas/hex-layout";
+import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
 import type { MapView } from "@/lib/view-state";
 import { preload } from "react-dom";
@@ -27,28 +27,9 @@ export function PetitionScreen({
   pathname: string;
   mapView: MapView;
 }) {
-  const { load, joined, scales } = view;
+  const { load, joined } = view;
   const manifest = getGeoManifest(joined.set);
-  const atlas: AtlasData = {
-    petitionId: load.petition.id,
-    pathname,
-    set: joined.set,
-    rows: joined.rows,
-    national: joined.national,
-    scales,
-    signatureCount: load.petition.signatureCount,
-    asOf: load.asOf,
-    stale: load.stale,
-    live: load.petition.state === "open" && load.source !== "embedded",
-    geometry: {
-      topology: manifest.topology,
-      sprite: manifest.sprite,
-      hex: manifest.hex,
-      bounds: manifest.bounds,
-    },
-    viewBox: manifest.viewBox,
-    hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
-  };
+  const atlas = atlasDataFor(view, pathname, mapView);
   // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
   preload(mapView === "hex" ? manifest.hex : manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;

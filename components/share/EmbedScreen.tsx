@@ -1,43 +1,22 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
-import { AtlasProvider, type AtlasData } from "@/components/atlas/atlas-context";
+import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
 import { Attribution } from "@/components/petition/Attribution";
-import { hexSvgFor } from "@/lib/atlas/hex-layout";
+import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
 import { formatCount } from "@/lib/format";
 import { embedPath } from "@/lib/share/links";
-import { getGeoManifest } from "@/lib/seats";
 import type { MapView } from "@/lib/view-state";
 import { FullViewLink } from "./FullViewLink";
 
 /** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
 export function EmbedScreen({ view, mapView }: { view: PetitionView; mapView: MapView }) {
-  const { load, joined, scales } = view;
+  const { load, joined } = view;
   const { petition } = load;
-  const manifest = getGeoManifest(joined.set);
-  const atlas: AtlasData = {
-    petitionId: petition.id,
-    // Clicks change the embed's own URL, so the frame never turns into the full site.
-    pathname: embedPath(petition.id),
-    set: joined.set,
-    rows: joined.rows,
-    national: joined.national,
-    scales,
-    signatureCount: petition.signatureCount,
-    asOf: load.asOf,
-    stale: load.stale,
-    live: petition.state === "open" && load.source !== "embedded",
-    geometry: {
-      topology: manifest.topology,
-      sprite: manifest.sprite,
-      hex: manifest.hex,
-      bounds: manifest.bounds,
-    },
-    viewBox: manifest.viewBox,
-    hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
-  };
+  // Clicks change the embed's own URL, so the frame never turns into the full site.
+  const atlas = atlasDataFor(view, embedPath(petition.id), mapView);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
 
   return (
