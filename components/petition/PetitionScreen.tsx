@@ -3,10 +3,12 @@ import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
 import { LiveStatus } from "@/components/atlas/LiveStatus";
 import { SeatSearch } from "@/components/atlas/SeatSearch";
+import { SelectionAnnouncer } from "@/components/atlas/SelectionAnnouncer";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { ViewControls } from "@/components/atlas/ViewControls";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
 import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
@@ -32,7 +34,7 @@ export function PetitionScreen({
   const atlas = atlasDataFor(view, pathname, mapView);
   // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
   preload(mapView === "hex" ? manifest.hex : manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
-  const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. The table of seats below lists the same figures.`;
+  const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-4">
@@ -56,9 +58,11 @@ export function PetitionScreen({
             <Attribution petitionId={load.petition.id} set={joined.set} />
           </section>
           <aside className="space-y-4">
+            <SelectionAnnouncer />
             <AreaPanel />
             <ViewControls />
             <Legend />
+            <HistorySection load={load} />
           </aside>
         </div>
         <SeatTable />

@@ -1,0 +1,19 @@
+"use client";
+
+import { formatCount, formatOrdinal } from "@/lib/format";
+import { useAtlas } from "./atlas-context";
+import { useViewState } from "./use-view-state";
+
+/** Tells screen-reader users what a click on the map, a search or a table row selected. */
+export function SelectionAnnouncer() {
+  const { rows } = useAtlas();
+  const { view } = useViewState();
+  const row = rows.find((candidate) => candidate.code === view.area);
+  return (
+    <p aria-live="polite" className="sr-only">
+      {row
+        ? `Selected ${row.name}: ${formatCount(row.count)} signatures, ${formatOrdinal(row.rank)} of ${rows.length}.`
+        : ""}
+    </p>
+  );
+}

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { repoRoot } from "@/scripts/data/paths";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
+import { test } from "./harness";
+import { expectNoPanel, expectSelected, seatTable, waitForMapReady } from "./support/atlas";
+
+const axeSource = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page and prints what it found; serious and critical violations fail the test. */
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run();
+    return result.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.slice(0, 3) }));
+  });
+  const serious = violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  console.log(
+    `  axe ${label}: ${violations.length} violations (${serious.length} serious/critical)` +
+      violations
+        .map((v) => `\n    ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)
+        .join(""),
+  );
+  assert.deepEqual(serious, [], `${label}: serious or critical accessibility violations`);
+}
+
+for (const [label, url, viewport] of [
+  ["the home page", "/", { width: 1280, height: 900 }],
+  [
+    "a petition with a seat selected",
+    "/petitions/575833?area=E14000911&metric=rate",
+    { width: 1280, height: 900 },
+  ],
+  ["the hex view", "/?view=hex&area=W07000041", { width: 1280, height: 900 }],
+  ["a phone viewport", "/?area=E14000911", { width: 390, height: 844 }],
+] as const) {
+  test(
+    `a11y: axe finds no serious or critical issues on ${label}`,
+    async ({ page, open }) => {
+      await open(url);
+      await waitForMapReady(page);
+      await expectAccessible(page, label);
+    },
+    { context: { viewport } },
+  );
+}
+
+test("a11y: every seat can be selected with the keyboard from the table", async ({ page, open }) => {
+  await open("/");
+  const link = seatTable(page).getByRole("link", { name: "Salford and Eccles" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expectSelected(page, "E14000911");
+  await page
+    .getByText("Selected Salford and Eccles: 814 signatures, 1st of 650.")
+    .waitFor({ state: "attached" });
+  await page.keyboard.press("Escape");
+  await expectNoPanel(page);
+  assert.equal(await page.getByTestId("petition-map").getAttribute("data-selected"), "");
+});
+
+for (const [set, url, scotland] of [
+  ["2010", "/", 59],
+  ["2024", `/petitions/${FIXTURE_IDS.open2024}`, 57],
+] as const) {
+  test(`views: the ${set} hex view paints 650 hexes, and Scotland lists ${scotland} seats`, async ({
+    page,
+    open,
+  }) => {
+    await open(`${url}${url.includes("?") ? "&" : "?"}view=hex`);
+    await waitForMapReady(page);
+    const hexes = await page.evaluate(() => {
+      const map = (window as unknown as { petitionAtlasMap: import("maplibre-gl").Map }).petitionAtlasMap;
+      const features = map.querySourceFeatures("seats");
+      return new Set(features.map((feature) => feature.properties.code)).size;
+    });
+    assert.equal(hexes, 650);
+    await page.getByRole("combobox", { name: "Focus on" }).selectOption("scotland");
+    await seatTable(page).getByText(`(${scotland} seats)`).waitFor();
+    assert.match(page.url(), /region=scotland/);
+  });
+}
+
+test(
+  "views: phone landscape keeps map, search and legend usable",
+  async ({ page, open, screenshot }) => {
+    await open("/?area=E14000911");
+    await waitForMapReady(page);
+    await page.getByRole("combobox", { name: "Find your constituency" }).waitFor();
+    await page.getByTestId("area-panel").waitFor();
+    await screenshot("phone-landscape-844x390");
+  },
+  { context: { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true } },
+);
