@@ -35,8 +35,21 @@ export interface Pin {
   label: string;
 }
 
+/** A past snapshot every leaf shows instead of the latest figures while the history slider is away from "now". */
+export interface AtlasFrame {
+  rows: SeatRow[];
+  national: NationalFigures;
+  scales: Record<Metric, ColourScale>;
+  signatureCount: number;
+  asOf: string;
+}
+
 const REFRESH_MS = 60_000;
 const AtlasContext = createContext<AtlasData | null>(null);
+const FrameContext = createContext<{
+  latest: AtlasData;
+  setFrame: (frame: AtlasFrame | null) => void;
+} | null>(null);
 const PinContext = createContext<{ pin: Pin | null; setPin: (pin: Pin | null) => void } | null>(null);
 
 async function fetchLiveTable(url: string): Promise<LiveTable> {
@@ -69,11 +82,26 @@ export function AtlasProvider({ value, children }: { value: AtlasData; children:
         : value,
     [live, value],
   );
+  const [frame, setFrame] = useState<AtlasFrame | null>(null);
+  const shown = useMemo(
+    () => (frame ? { ...atlas, ...frame, stale: false, live: false } : atlas),
+    [atlas, frame],
+  );
+  const frameValue = useMemo(() => ({ latest: atlas, setFrame }), [atlas]);
   return (
-    <AtlasContext.Provider value={atlas}>
-      <PinContext.Provider value={pinValue}>{children}</PinContext.Provider>
+    <AtlasContext.Provider value={shown}>
+      <FrameContext.Provider value={frameValue}>
+        <PinContext.Provider value={pinValue}>{children}</PinContext.Provider>
+      </FrameContext.Provider>
     </AtlasContext.Provider>
   );
+}
+
+/** The latest figures (whatever frame is shown) and the setter the history slider uses to show a past one. */
+export function useAtlasFrame() {
+  const value = useContext(FrameContext);
+  if (!value) throw new Error("useAtlasFrame must be used inside <AtlasProvider>");
+  return value;
 }
 
 export function useAtlas(): AtlasData {

@@ -36,7 +36,9 @@ function log(fields: Record<string, unknown>): void {
 }
 
 export function historyLocation(): string {
-  return process.env.DATABASE_URL ? "postgres" : path.resolve(process.env.HISTORY_DIR ?? ".data");
+  return process.env.DATABASE_URL
+    ? "postgres"
+    : path.resolve(/*turbopackIgnore: true*/ process.env.HISTORY_DIR ?? ".data");
 }
 
 /** The process's store, opened (and migrated) on first use. */

@@ -188,11 +188,13 @@ export class HistoryStore {
       query.to ?? Number.MAX_SAFE_INTEGER,
     );
     const codes = dictionary?.seatCodes ?? [];
+    const uk = dictionary?.countryCodes.indexOf("GB") ?? -1;
     const frames = spreadIndexes(snapshots.length, query.limit).map((index) => {
       const snapshot = snapshots[index]!;
       return {
         at: snapshot.at,
         total: snapshot.total,
+        uk: uk < 0 ? null : (snapshot.countries[uk] ?? 0),
         seats: codes.map((_, seat) => snapshot.seats[seat] ?? 0),
       };
     });

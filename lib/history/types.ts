@@ -25,7 +25,8 @@ export interface HistoryPoint {
 /** Per-seat counts of a series of snapshots, for animating the map: frames[i].seats aligns with codes. */
 export interface SeatFrames {
   codes: string[];
-  frames: { at: number; total: number; seats: number[] }[];
+  /** `uk`: signatures from the United Kingdom (null when the petition has no country breakdown). */
+  frames: { at: number; total: number; uk: number | null; seats: number[] }[];
 }
 
 export interface PointQuery {

@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const series = query.seats
       ? await store.frames(petition.id, range).then(({ codes, frames }) => ({
           codes,
-          points: frames.map((frame) => ({ at: iso(frame.at), total: frame.total, seats: frame.seats })),
+          points: frames.map((frame) => ({ ...frame, at: iso(frame.at) })),
         }))
       : {
           points: (await store.points(petition.id, { ...range, area: query.area })).map((point) => ({

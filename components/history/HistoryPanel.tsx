@@ -1,0 +1,112 @@
+"use client";
+
+import { useState } from "react";
+import useSWR from "swr";
+import { useAtlas } from "@/components/atlas/atlas-context";
+import { useViewState } from "@/components/atlas/use-view-state";
+import type { Milestone } from "@/lib/history/milestones";
+import { FastestGrowing } from "./FastestGrowing";
+import { TimelineChart, type ChartPoint } from "./TimelineChart";
+import { TimeSlider } from "./TimeSlider";
+
+/** How the page got this petition: what to say when there is no history. */
+export type HistoryKind = "open" | "closed" | "embedded" | "unavailable";
+
+export interface HistoryPanelProps {
+  petitionId: number;
+  kind: HistoryKind;
+  milestones: Milestone[];
+  /** Total signatures at each recorded snapshot (epoch ms). */
+  points: { at: number; total: number }[];
+  /** The count the page shows and when it was read: a fact even without history. */
+  latest: ChartPoint;
+  windowLabels: { hour: string; day: string };
+}
+
+interface HistoryAnswer {
+  points: { at: string; total: number; seat?: number }[];
+}
+
+const REFRESH_MS = 60_000;
+
+async function fetchHistory(url: string): Promise<HistoryAnswer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as HistoryAnswer;
+}
+
+const NO_HISTORY: Record<HistoryKind, string> = {
+  open: "No snapshots yet. While this petition is open we record its numbers whenever we fetch them, about once a minute while people are viewing it.",
+  closed:
+    "We never recorded this petition's numbers while it was open, so only its dated milestones are shown.",
+  embedded:
+    "We have no record of this petition's signatures over time: only the dates it passed its milestones and its final count.",
+  unavailable: "The signature history cannot be read right now. The map and table are unaffected.",
+};
+
+/** Signatures over time: the total, the selected seat beside it, a time slider for the map, the fastest-growing seats. */
+export function HistoryPanel({
+  petitionId,
+  kind,
+  milestones,
+  points,
+  latest,
+  windowLabels,
+}: HistoryPanelProps) {
+  const { rows } = useAtlas();
+  const { view } = useViewState();
+  const [moment, setMoment] = useState<number | null>(null);
+  const live = kind === "open";
+  const initial: HistoryAnswer = {
+    points: points.map((point) => ({ at: new Date(point.at).toISOString(), total: point.total })),
+  };
+  const { data: totals } = useSWR(live ? `/api/petitions/${petitionId}/history` : null, fetchHistory, {
+    fallbackData: initial,
+    refreshInterval: REFRESH_MS,
+    revalidateOnMount: false,
+    revalidateOnFocus: false,
+  });
+  const series = (totals ?? initial).points.map((point) => ({
+    at: Date.parse(point.at),
+    value: point.total,
+  }));
+  const seat = rows.find((row) => row.code === view.area);
+  const { data: seatHistory } = useSWR(
+    seat && series.length > 0 ? `/api/petitions/${petitionId}/history?area=${seat.code}` : null,
+    fetchHistory,
+    { refreshInterval: live ? REFRESH_MS : 0, revalidateOnFocus: false },
+  );
+  const seatSeries = seatHistory?.points.map((point) => ({
+    at: Date.parse(point.at),
+    value: point.seat ?? 0,
+  }));
+
+  return (
+    <section aria-labelledby="history-title" className="space-y-3" data-testid="history-panel">
+      <h2 id="history-title" className="text-base font-semibold">
+        Signatures over time
+      </h2>
+      {series.length === 0 && <p className="text-sm text-slate-700">{NO_HISTORY[kind]}</p>}
+      <TimelineChart
+        what="total signatures"
+        points={series}
+        milestones={milestones}
+        latest={latest}
+        marker={moment}
+      />
+      {seat && seatSeries && seatSeries.length > 0 && (
+        <div>
+          <h3 className="text-sm font-semibold">{seat.name}</h3>
+          <TimelineChart
+            what={`signatures in ${seat.name}`}
+            points={seatSeries}
+            marker={moment}
+            colour="#b45309"
+          />
+        </div>
+      )}
+      {series.length >= 2 && <TimeSlider petitionId={petitionId} onMoment={setMoment} />}
+      {rows.some((row) => row.momentum) && <FastestGrowing windowLabels={windowLabels} />}
+    </section>
+  );
+}
