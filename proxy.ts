@@ -11,9 +11,9 @@ import { rateLimit } from "@/lib/rate-limit";
 import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
 import { petitionErrorPage } from "@/lib/security/error-page";
 
-const PETITION_PAGE = /^\/petitions\/(\d{1,9})$/;
+const PETITION_PAGE = /^\/(?:embed\/)?petitions\/(\d{1,9})$/;
 
-/** The petition a page request will show and may fail on: /petitions/ID, and /find?petition=ID. */
+/** The petition a page request will show and may fail on: /petitions/ID, /embed/petitions/ID, /find?petition=ID. */
 function petitionShownBy(url: URL): number | null {
   const page = PETITION_PAGE.exec(url.pathname)?.[1];
   const fromFind = url.pathname === "/find" ? url.searchParams.get("petition") : null;
@@ -30,7 +30,14 @@ async function petitionFailure(id: number, url: URL): Promise<Response | null> {
     if (isPetitionError(error) && error.kind === "not-found") return null;
     const status = isPetitionError(error) ? error.status : 503;
     const detail = isPetitionError(error) ? error.message : "Something went wrong on our side";
-    return petitionErrorPage({ status, petitionId: id, retryPath: url.pathname + url.search, detail });
+    const retryPath = url.pathname + url.search;
+    return petitionErrorPage({
+      status,
+      petitionId: id,
+      retryPath,
+      detail,
+      frameable: isFrameablePath(url.pathname),
+    });
   }
 }
 

@@ -3,7 +3,14 @@
  * Server-only (it reads process.env and writes log lines to stdout).
  */
 import seed from "@/data/petitions/575833.json";
-import { StaleIfErrorCache, type CacheResult, type CacheStore, type Clock, MemoryStore } from "./cache";
+import {
+  StaleIfErrorCache,
+  type CacheResult,
+  type CacheStore,
+  type Clock,
+  MemoryStore,
+  type StoredEntry,
+} from "./cache";
 import { fetchPetition, fetchPetitionList, type ListQuery } from "./client";
 import { PetitionError, isPetitionError, type PetitionErrorKind } from "./errors";
 import { isSharedStore, redisClient, RedisStore, type ErrorCodec } from "./redis-store";
@@ -132,8 +139,13 @@ function defaultStore<V>(name: string, now: Clock): CacheStore<V> {
 }
 
 /** With a shared store, one instance at a time asks upstream for a key; the others wait for its answer. */
-function loadOnce<V>(store: CacheStore<V>, key: string, load: () => Promise<V>): Promise<V> {
-  return isSharedStore(store) ? store.loadOnce(key, load) : load();
+function loadOnce<V>(
+  store: CacheStore<V>,
+  key: string,
+  load: () => Promise<V>,
+  isFresh: (entry: StoredEntry<V>) => boolean,
+): Promise<V> {
+  return isSharedStore(store) ? store.loadOnce(key, load, isFresh) : load();
 }
 
 function fromCache<V>(result: CacheResult<V>) {
@@ -158,6 +170,9 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
   };
   const petitionStore = options.petitionStore ?? defaultStore<Petition>("petition", now);
   const listStore = options.listStore ?? defaultStore<PetitionListPage>("list", now);
+  // A copy written by another instance since this one looked needs no second fetch; nor does a remembered error.
+  const isFresh = (entry: StoredEntry<unknown>) =>
+    entry.kind === "error" || (entry.failedAt === undefined && now() - entry.storedAt < freshMs);
   const petitions = new StaleIfErrorCache<Petition>({ ...shared, store: petitionStore });
   const lists = new StaleIfErrorCache<PetitionListPage>({ ...shared, store: listStore });
 
@@ -169,7 +184,7 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
       }
       const key = String(id);
       const result = await petitions.get(key, (cache) =>
-        loadOnce(petitionStore, key, () => fetchPetition(id, { cache })),
+        loadOnce(petitionStore, key, () => fetchPetition(id, { cache }), isFresh),
       );
       return { petition: result.value, ...fromCache(result) };
     },
@@ -177,7 +192,7 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
       const query = normaliseListQuery(input);
       const key = JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
       const result = await lists.get(key, (cache) =>
-        loadOnce(listStore, key, () => fetchPetitionList(query, { cache })),
+        loadOnce(listStore, key, () => fetchPetitionList(query, { cache }), isFresh),
       );
       return { list: result.value, ...fromCache(result) };
     },

@@ -70,6 +70,22 @@ describe.skipIf(!hasRedis)("petitions shared through Redis (two services = two a
     expect(log.lines.map((line) => line.cache)).toEqual(["miss", "expired"]);
   });
 
+  it("does not fetch again when another instance stored a fresh copy after this one looked", async () => {
+    const store = new RedisStore<string>(redisClient(redis.url), {
+      prefix: "race:",
+      errors: { encode: String, decode: String },
+      lockMs: 1000,
+    });
+    // As if another instance finished its fetch (and released the lock) between our read and our lock.
+    await store.set("k", { kind: "value", value: "theirs", storedAt: clock.now }, 60_000);
+    let loads = 0;
+    const load = async () => `ours ${++loads}`;
+    const fresh = (entry: { storedAt: number }) => clock.now - entry.storedAt < FRESH_MS;
+    expect(await store.loadOnce("k", load, fresh)).toBe("theirs");
+    expect(await store.loadOnce("k", load, () => false)).toBe("ours 1");
+    expect(loads).toBe(1);
+  });
+
   it("shares a remembered not-found as a PetitionError", async () => {
     const [a, b] = [instance(), instance()];
     await expect(a.getPetition(MISSING_ID)).rejects.toMatchObject({ kind: "not-found", status: 404 });

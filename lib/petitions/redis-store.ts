@@ -74,6 +74,13 @@ function version(entry: StoredEntry<unknown> | undefined): string {
     : `value@${entry.storedAt}/${entry.failedAt ?? 0}`;
 }
 
+/** What a waiting instance answers with: the stored value, the remembered error, or the holder's failure. */
+function answerOf<V>(entry: StoredEntry<V>): V {
+  if (entry.kind === "error") throw entry.error;
+  if (entry.failedAt !== undefined) throw new Error(entry.failure ?? "upstream failed");
+  return entry.value;
+}
+
 export class RedisStore<V> implements CacheStore<V> {
   readonly kind = "redis";
   private readonly fallback: MemoryStore<V>;
@@ -118,10 +125,15 @@ export class RedisStore<V> implements CacheStore<V> {
   }
 
   /**
-   * Runs `load` if this instance gets the key's lock. Otherwise another instance is loading: waits for the entry it
-   * writes and answers with that (its error, if it failed), and loads itself only if the lock lapses with no entry.
+   * Runs `load` if this instance gets the key's lock and the store still has no fresh entry (`isFresh`). Otherwise
+   * another instance is loading: waits for the entry it writes and answers with that (its error, if it failed), and
+   * loads itself only if the lock lapses with no entry.
    */
-  async loadOnce(key: string, load: () => Promise<V>): Promise<V> {
+  async loadOnce(
+    key: string,
+    load: () => Promise<V>,
+    isFresh: (entry: StoredEntry<V>) => boolean = () => false,
+  ): Promise<V> {
     if (!usable(this.client)) return load();
     const lockKey = `${this.options.prefix}lock:${key}`;
     const token = randomUUID();
@@ -133,27 +145,34 @@ export class RedisStore<V> implements CacheStore<V> {
     }
     if (locked) {
       this.heldLocks.set(key, token);
+      // The previous holder may have stored an answer between our caller's read and our lock: use it.
+      const current = await this.get(key);
+      if (current && isFresh(current)) {
+        await this.releaseLock(key);
+        if (current.kind === "error") throw current.error;
+        return current.value;
+      }
       // Released by set() once the answer is stored for the others to read; at once if nothing will be stored.
       return load().catch(async (error: unknown) => {
         await this.releaseLock(key);
         throw error;
       });
     }
-    const before = version(await this.get(key));
+    const first = await this.get(key);
+    const before = version(first);
+    // The holder's answer: a fresh entry (it may have landed before we looked) or any rewrite of the entry.
+    const answered = (entry: StoredEntry<V> | undefined): entry is StoredEntry<V> =>
+      entry !== undefined && (isFresh(entry) || version(entry) !== before);
+    if (answered(first)) return answerOf(first);
     const deadline = Date.now() + this.options.lockMs;
     while (Date.now() < deadline) {
       await sleep(this.options.pollMs ?? 50);
       const entry = await this.get(key);
-      if (version(entry) !== before && entry) {
-        if (entry.kind === "error") throw entry.error;
-        if (entry.failedAt !== undefined && entry.failure !== undefined) throw new Error(entry.failure);
-        return entry.value;
-      }
+      if (answered(entry)) return answerOf(entry);
       if ((await this.client.exists(lockKey).catch(() => 0)) === 0) {
         const last = await this.get(key);
-        if (last?.kind === "value" && version(last) !== before && last.failedAt === undefined)
-          return last.value;
-        break;
+        if (answered(last)) return answerOf(last);
+        break; // the holder stored nothing (it had no copy and failed, or died): try ourselves
       }
     }
     return load();

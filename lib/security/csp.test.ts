@@ -95,6 +95,21 @@ describe("petitionErrorPage", () => {
     },
   );
 
+  it.each([
+    [false, "DENY", true],
+    [true, null, false],
+  ] as const)("frameable=%s → X-Frame-Options %s, frame-ancestors 'none' %s", (frameable, xfo, denies) => {
+    const response = petitionErrorPage({
+      status: 503,
+      petitionId: 1,
+      retryPath: "/embed/petitions/1",
+      detail: "x",
+      frameable,
+    });
+    expect(response.headers.get("X-Frame-Options")).toBe(xfo);
+    expect(response.headers.get("Content-Security-Policy")?.includes("frame-ancestors 'none'")).toBe(denies);
+  });
+
   it("never links off-site or lets text become markup", async () => {
     const html = await petitionErrorPage({
       status: 502,

@@ -27,11 +27,14 @@ export function petitionErrorPage({
   petitionId,
   retryPath,
   detail,
+  frameable = false,
 }: {
   status: number;
   petitionId: number;
   retryPath: string;
   detail: string;
+  /** In an /embed/* iframe the page must be allowed to show there. */
+  frameable?: boolean;
 }): Response {
   const heading = HEADINGS[status] ?? "This petition cannot be shown just now";
   const safePath = retryPath.startsWith("/") && !retryPath.startsWith("//") ? retryPath : "/";
@@ -61,8 +64,9 @@ export function petitionErrorPage({
       "Retry-After": "30",
       // Plain HTML with one style attribute: it needs nothing else, so it may load nothing else.
       "Content-Security-Policy":
-        "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-      "X-Frame-Options": "DENY",
+        "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'" +
+        (frameable ? "" : "; frame-ancestors 'none'"),
+      ...(frameable ? {} : { "X-Frame-Options": "DENY" }),
     },
   });
 }

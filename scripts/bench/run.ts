@@ -12,11 +12,12 @@ import { repoRoot } from "@/scripts/data/paths";
 import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { loadSection } from "./load";
 import { mapLoadSection } from "./navigation";
 import { writeSection } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
 
-const SECTIONS: BenchSection[] = [mapLoadSection];
+const SECTIONS: BenchSection[] = [mapLoadSection, loadSection];
 
 const BENCH_DIST_DIR = ".next-bench";
 

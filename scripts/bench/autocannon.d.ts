@@ -1,0 +1,25 @@
+/** The part of autocannon's programmatic API the load bench uses (the package ships no types). */
+declare module "autocannon" {
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    max: number;
+  }
+  export interface AutocannonResult {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    statusCodeStats: Record<string, { count: number }>;
+    duration: number;
+  }
+  export interface AutocannonOptions {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+  }
+  export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+}
