@@ -24,7 +24,6 @@ const CRAFTED = [
   "-1",
   "0",
   "00000000001",
-  "000314159",
   "1e3",
   "0x10",
   "１２３",
@@ -132,7 +131,9 @@ test("fuzz: crafted ids reach the petitions site only as /petitions/<number>.jso
   appUrl,
   standIn,
 }) => {
-  for (const crafted of CRAFTED) {
+  // A zero-padded petition number no earlier test has asked for (so no remembered 404 hides its upstream call).
+  const unseen = 300_000 + Math.floor(Math.random() * 99_999);
+  for (const crafted of [...CRAFTED, String(unseen).padStart(9, "0")]) {
     for (const path of [
       // As typed: only what HTTP cannot carry raw is escaped, so %2f, .. and @ reach the app as they are.
       `/petitions/${crafted.replace(/[^!-~]|[#?]/g, enc)}`,
@@ -146,5 +147,5 @@ test("fuzz: crafted ids reach the petitions site only as /petitions/<number>.jso
   const seen = Object.keys(standIn.stats().byPath);
   assert.deepEqual(strayUpstreamPaths(standIn), [], `upstream paths: ${seen.join(", ")}`);
   // The ones that are petition numbers did go upstream, so the check above saw real traffic.
-  assert.ok(seen.includes("/petitions/314159.json"), `upstream paths: ${seen.join(", ")}`);
+  assert.ok(seen.includes(`/petitions/${unseen}.json`), `upstream paths: ${seen.join(", ")}`);
 });
