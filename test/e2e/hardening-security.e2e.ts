@@ -124,7 +124,7 @@ test("security: /api/* is limited per client with 429 and Retry-After; loopback 
   appUrl,
 }) => {
   // Documentation addresses (RFC 5737), only ever sent as a header to the local app.
-  const getAs = (client?: string, path = "/api/petitions/575833") =>
+  const getAs = (client?: string, path = "/api/postcodes/SW1A%201AA") =>
     rawGet(appUrl, path, client ? { "x-forwarded-for": client } : {});
   // All at once, so that hardly any token is refilled meanwhile (2 a second at the default 120 a minute).
   const burst = await Promise.all(Array.from({ length: 100 }, () => getAs("198.51.100.23")));
@@ -133,8 +133,8 @@ test("security: /api/* is limited per client with 429 and Retry-After; loopback 
   assert.ok(passed >= 60 && passed < 75, `the burst of 60 (and a few refills) pass: ${passed}`);
   assert.equal(passed + limited, 100, "the rest are 429");
 
-  const refused = await getAs("198.51.100.23");
-  assert.equal(refused.status, 429);
+  const refused = burst.find((answer) => answer.status === 429);
+  assert.ok(refused, "a 429 in the burst");
   assert.ok(Number(refused.headers["retry-after"]) >= 1, `Retry-After: ${refused.headers["retry-after"]}`);
   assert.match((JSON.parse(refused.body) as { error: string }).error, /Too many requests/);
   assert.equal((await getAs("198.51.100.24")).status, 200, "another client is unaffected");
