@@ -6,10 +6,13 @@
  * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { chooseBoundarySet } from "@/lib/join/boundary-set";
 import { getPetition, isPetitionError } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
 import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
 import { petitionErrorPage } from "@/lib/security/error-page";
+import { getSeats } from "@/lib/seats";
+import type { BoundarySet } from "@/lib/seats/types";
 
 const PETITION_PAGE = /^\/(?:embed\/)?petitions\/(\d{1,9})$/;
 
@@ -21,23 +24,34 @@ function petitionShownBy(url: URL): number | null {
   return digits === undefined ? null : Number(digits);
 }
 
-/** The error page when loading fails for any reason but "no such petition" (that one is the page's 404). */
+let codesBySet: Record<BoundarySet, ReadonlySet<string>> | undefined;
+function seatCodes(): Record<BoundarySet, ReadonlySet<string>> {
+  const codesOf = (set: BoundarySet) => new Set(getSeats(set).map((seat) => seat.code));
+  codesBySet ??= { "2010": codesOf("2010"), "2024": codesOf("2024") };
+  return codesBySet;
+}
+
+/**
+ * The error page when the petition cannot be shown for any reason but "no such petition" (that one is the page's
+ * 404): upstream failing with no copy kept, or an answer whose constituencies fit neither boundary set.
+ */
 async function petitionFailure(id: number, url: URL): Promise<Response | null> {
-  try {
-    await getPetition(id);
-    return null;
-  } catch (error) {
-    if (isPetitionError(error) && error.kind === "not-found") return null;
-    const status = isPetitionError(error) ? error.status : 503;
-    const detail = isPetitionError(error) ? error.message : "Something went wrong on our side";
-    const retryPath = url.pathname + url.search;
-    return petitionErrorPage({
+  const page = (status: number, detail: string) =>
+    petitionErrorPage({
       status,
       petitionId: id,
-      retryPath,
+      retryPath: url.pathname + url.search,
       detail,
       frameable: isFrameablePath(url.pathname),
     });
+  try {
+    const choice = chooseBoundarySet((await getPetition(id)).petition, seatCodes());
+    if (choice.ok) return null;
+    return page(502, `The petitions site listed constituencies we do not know (${choice.unknownCodes[0]})`);
+  } catch (error) {
+    if (isPetitionError(error) && error.kind === "not-found") return null;
+    if (isPetitionError(error)) return page(error.status, error.message);
+    return page(503, "Something went wrong on our side");
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { leaksInternals, loopFor, rawGet, unclearError } from "@/test/faults/http";
-import { FIXTURE_IDS, LISTING_FILLER, MISSING_ID } from "@/test/upstream/fixtures";
+import { FIXTURE_IDS, LISTING_FILLER, MISSING_ID, UNKNOWN_ONS_CODE } from "@/test/upstream/fixtures";
 import type { ModeSetting } from "@/test/upstream/server";
 import { test } from "./harness";
 
@@ -78,7 +78,7 @@ test("faults: 30 s of slow, 5xx, malformed, refused and flapping upstream → no
 // Filler petitions no other test opens, so there is no copy of them to fall back on.
 const NO_COPY = [0, 1, 2, 3, 4].map((n) => LISTING_FILLER.first + LISTING_FILLER.count - 1 - n);
 
-test("faults: with no copy and upstream down, petition pages and API answer 502/503/504 honestly; unknown is 404", async ({
+test("faults: with no copy and upstream down, petition pages and API answer 502/503/504 honestly; unusable 502, unknown 404", async ({
   appUrl,
   standIn,
 }) => {
@@ -109,6 +109,9 @@ test("faults: with no copy and upstream down, petition pages and API answer 502/
       assert.ok((JSON.parse(api.body) as { error: string }).error.length > 0, `${label}: API message`);
     }
   }
+  const unusable = await rawGet(appUrl, `/petitions/${FIXTURE_IDS.unknownCode}`);
+  assert.equal(unusable.status, 502, "constituency codes from neither boundary set");
+  assert.ok(unusable.body.includes(UNKNOWN_ONS_CODE), "the page names the unknown code");
   const unknown = await rawGet(appUrl, `/petitions/${MISSING_ID}`);
   assert.equal(unknown.status, 404);
   assert.equal(unclearError(unknown), null, "the not-found page has a heading");
