@@ -23,6 +23,7 @@ const WIDTH = 360;
 const HEIGHT = 180;
 const MARGIN = { left: 52, right: 12, top: 20, bottom: 24 };
 const HOUR = 3_600_000;
+const LABEL_GAP = 10;
 
 /**
  * A line of recorded snapshots over time, with the petition's milestones numbered on it. With fewer than two
@@ -73,6 +74,15 @@ export function TimelineChart({
     ? summarise(what, points)
     : `No recorded history of ${what}. ${facts.map((fact) => `${formatCount(fact.value)} at ${formatMoment(fact.at)}`).join("; ")}.`;
   const outside = dated.filter((milestone) => !inRange.includes(milestone));
+  // Milestones days apart can be pixels apart: their numbers are nudged right so none sits on another.
+  const labelX = new Map<string, number>();
+  let previousLabel = -Infinity;
+  for (const milestone of inRange) {
+    previousLabel = Math.max(x(milestone.at), previousLabel + LABEL_GAP);
+    labelX.set(milestone.kind, previousLabel);
+  }
+  const anchor = (at: number) =>
+    at < MARGIN.left + 16 ? "start" : at > WIDTH - MARGIN.right - 16 ? "end" : "middle";
 
   return (
     <figure className="space-y-1">
@@ -94,7 +104,14 @@ export function TimelineChart({
           </g>
         ))}
         {timeTicks(from, to, 4).map((tick) => (
-          <text key={tick} x={x(tick)} y={HEIGHT - 8} textAnchor="middle" fontSize={11} fill="#475569">
+          <text
+            key={tick}
+            x={x(tick)}
+            y={HEIGHT - 8}
+            textAnchor={anchor(x(tick))}
+            fontSize={11}
+            fill="#475569"
+          >
             {formatTick(tick, to - from)}
           </text>
         ))}
@@ -109,7 +126,7 @@ export function TimelineChart({
               strokeDasharray="3 3"
             />
             <text
-              x={x(milestone.at)}
+              x={labelX.get(milestone.kind)}
               y={MARGIN.top - 8}
               textAnchor="middle"
               fontSize={11}

@@ -30,7 +30,7 @@ describe("timeline chart geometry", () => {
     );
   });
 
-  it("timeTicks stay inside the span, at most `count`, evenly spaced", () => {
+  it("timeTicks stay inside the span, at most `count`, evenly spaced (months for long spans)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 400 * 86_400_000 }),
@@ -39,14 +39,26 @@ describe("timeline chart geometry", () => {
           const ticks = timeTicks(T0, T0 + span, count);
           expect(ticks.every((tick) => tick >= T0 && tick <= T0 + span)).toBe(true);
           expect(ticks.length).toBeLessThanOrEqual(Math.max(2, count + 1));
-          const gaps = new Set(ticks.slice(1).map((tick, index) => tick - ticks[index]!));
-          expect(gaps.size).toBeLessThanOrEqual(1);
+          const evenGaps = new Set(ticks.slice(1).map((tick, index) => tick - ticks[index]!)).size <= 1;
+          const monthStarts = ticks.every((tick) => new Date(tick).getUTCDate() === 1);
+          expect(evenGaps || monthStarts).toBe(true);
         },
       ),
     );
   });
 
+  it("puts long spans' ticks on the first of the month", () => {
+    const ticks = timeTicks(Date.parse("2021-03-05T11:05:39Z"), Date.parse("2021-07-12T13:59:45Z"), 4);
+    expect(ticks.map((tick) => new Date(tick).toISOString().slice(0, 10))).toEqual([
+      "2021-04-01",
+      "2021-05-01",
+      "2021-06-01",
+      "2021-07-01",
+    ]);
+  });
+
   it.each([
+    [5 * 60_000, "12:00:00"],
     [3_600_000, "12:00"],
     [10 * 86_400_000, "1 Mar"],
   ])("labels a tick of a %i ms span as %s (UK time)", (span, label) => {

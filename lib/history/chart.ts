@@ -28,7 +28,7 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const TIME_STEPS = [
+const CLOCK_STEPS = [
   MINUTE,
   5 * MINUTE,
   15 * MINUTE,
@@ -41,24 +41,45 @@ const TIME_STEPS = [
   2 * DAY,
   7 * DAY,
   14 * DAY,
-  30 * DAY,
-  91 * DAY,
-  365 * DAY,
 ];
+const MONTH_STEPS = [1, 3, 6, 12];
 
-/** Ticks at whole steps (UTC) inside [from, to], no more than `count`; seconds-long spans get their two ends. */
-export function timeTicks(from: number, to: number, count = 5): number[] {
-  const span = to - from;
-  const step = TIME_STEPS.find((candidate) => span / candidate <= count);
-  if (!step || span < MINUTE) return from === to ? [from] : [from, to];
+const monthStart = (index: number) => Date.UTC(Math.floor(index / 12), index % 12, 1);
+
+/** First days of every `months`-th month (UTC) inside [from, to]. */
+function monthTicks(from: number, to: number, months: number): number[] {
+  const start = new Date(from);
+  let index = start.getUTCFullYear() * 12 + start.getUTCMonth();
+  if (monthStart(index) < from) index += 1;
+  index = Math.ceil(index / months) * months;
   const ticks: number[] = [];
-  for (let at = Math.ceil(from / step) * step; at <= to; at += step) ticks.push(at);
+  for (let at = monthStart(index); at <= to; index += months, at = monthStart(index)) ticks.push(at);
   return ticks;
+}
+
+/** Ticks at whole steps (UTC; months for long spans) inside [from, to], no more than `count`; short spans get their ends. */
+export function timeTicks(from: number, to: number, count = 5): number[] {
+  if (to - from < MINUTE) return from === to ? [from] : [from, to];
+  const byClock = (step: number) => {
+    const ticks: number[] = [];
+    for (let at = Math.ceil(from / step) * step; at <= to; at += step) ticks.push(at);
+    return ticks;
+  };
+  const clock = CLOCK_STEPS.map(byClock).find((ticks) => ticks.length <= count);
+  if (clock) return clock;
+  const months = [...MONTH_STEPS, 12 * Math.ceil((to - from) / (365 * DAY * count))];
+  return months.map((step) => monthTicks(from, to, step)).find((ticks) => ticks.length <= count) ?? [];
 }
 
 const londonTime = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",
+  timeZone: "Europe/London",
+});
+const londonSeconds = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
   timeZone: "Europe/London",
 });
 const londonDay = new Intl.DateTimeFormat("en-GB", {
@@ -81,8 +102,9 @@ export function formatShortMoment(at: number): string {
   return `${londonDay.format(at)}, ${londonTime.format(at)}`;
 }
 
-/** A tick label: clock time for spans under two days, else the date. */
+/** A tick label: clock time (with seconds under ten minutes) for spans under two days, else the date. */
 export function formatTick(at: number, span: number): string {
+  if (span < 10 * MINUTE) return londonSeconds.format(at);
   return span < 2 * DAY ? londonTime.format(at) : londonDay.format(at);
 }
 

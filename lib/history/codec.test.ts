@@ -11,8 +11,8 @@ describe("snapshot vectors", () => {
     fc.assert(
       fc.property(fc.array(count, { maxLength: 700 }), fc.array(count, { maxLength: 700 }), (a, b) => {
         const [previous, counts] = a.length <= b.length ? [a, b] : [b, a];
-        expect(decodeCounts(encodeCounts(counts, previous), previous)).toEqual(counts);
-        expect(decodeCounts(encodeCounts(counts, null), null)).toEqual(counts);
+        expect(Array.from(decodeCounts(encodeCounts(counts, previous), previous))).toEqual(counts);
+        expect(Array.from(decodeCounts(encodeCounts(counts, null), null))).toEqual(counts);
       }),
     );
   });
@@ -29,10 +29,10 @@ describe("snapshot vectors", () => {
   ])("keep %s small", (_, previous, counts, maxBytes) => {
     const blob = encodeCounts(counts, previous);
     expect(blob.length).toBeLessThan(maxBytes);
-    expect(decodeCounts(blob, previous)).toEqual(counts);
+    expect(Array.from(decodeCounts(blob, previous))).toEqual(counts);
   });
 
-  it.each([[-1], [1.5], [Number.NaN], [2 ** 41]])("refuse %s as a count", (bad) => {
+  it.each([[-1], [1.5], [Number.NaN], [2 ** 31]])("refuse %s as a count", (bad) => {
     expect(() => encodeCounts([1, bad, 3], null)).toThrow(RangeError);
   });
 

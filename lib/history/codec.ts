@@ -6,9 +6,10 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** Counts in the order of the petition's code dictionary. */
-export type Counts = readonly number[];
+export type Counts = ArrayLike<number>;
 
-const MAX_SAFE_COUNT = 2 ** 40;
+/** Decoded counts are 32-bit: far above any petition's signatures (the UK has under 70 million people). */
+const MAX_COUNT = 2 ** 31 - 1;
 
 function zigzag(value: number): number {
   return value >= 0 ? value * 2 : -value * 2 - 1;
@@ -27,36 +28,13 @@ function writeVarint(bytes: number[], value: number): void {
   bytes.push(rest);
 }
 
-/** Reads varints one after another from a byte array. */
-class VarintReader {
-  private offset = 0;
-  constructor(private readonly bytes: Uint8Array) {}
-
-  next(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = this.bytes[this.offset++];
-      if (byte === undefined) throw new Error("Snapshot blob ends inside a number");
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-      if (scale > MAX_SAFE_COUNT * 0x80) throw new Error("Snapshot blob has an over-long number");
-    }
-  }
-
-  get done(): boolean {
-    return this.offset >= this.bytes.length;
-  }
-}
-
 /** Encodes `counts` as changes from `previous` (null: a keyframe). `previous` may be shorter: missing codes were 0. */
 export function encodeCounts(counts: Counts, previous: Counts | null): Buffer {
   const bytes: number[] = [];
   writeVarint(bytes, counts.length);
   for (let index = 0; index < counts.length; index += 1) {
     const count = counts[index]!;
-    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_SAFE_COUNT) {
+    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_COUNT) {
       throw new RangeError(`Count ${count} at ${index} is not a whole number of signatures`);
     }
     writeVarint(bytes, zigzag(count - (previous?.[index] ?? 0)));
@@ -65,15 +43,30 @@ export function encodeCounts(counts: Counts, previous: Counts | null): Buffer {
 }
 
 /** The inverse of encodeCounts, given the same `previous` it was encoded against. */
-export function decodeCounts(blob: Uint8Array, previous: Counts | null): number[] {
-  const reader = new VarintReader(inflateRawSync(blob));
-  const length = reader.next();
+export function decodeCounts(blob: Uint8Array, previous: Counts | null): Int32Array {
+  const bytes = inflateRawSync(blob);
+  let offset = 0;
+  // Varints are read inline: this runs for every seat of every snapshot a history read decodes.
+  const next = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = bytes[offset++];
+      if (byte === undefined) throw new Error("Snapshot blob ends inside a number");
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+      if (scale > 2 ** 35) throw new Error("Snapshot blob has an over-long number");
+    }
+  };
+  const length = next();
   if (previous && previous.length > length) throw new Error("Snapshot has fewer codes than its predecessor");
-  const counts = new Array<number>(length);
+  const counts = new Int32Array(length);
   for (let index = 0; index < length; index += 1) {
-    counts[index] = (previous?.[index] ?? 0) + unzigzag(reader.next());
+    const change = next();
+    counts[index] = (index < (previous?.length ?? 0) ? previous![index]! : 0) + unzigzag(change);
   }
-  if (!reader.done) throw new Error("Snapshot blob has bytes after its last count");
+  if (offset !== bytes.length) throw new Error("Snapshot blob has bytes after its last count");
   return counts;
 }
 

@@ -136,6 +136,30 @@ describe.each(storeVariants())("history store on $name", (variant) => {
       expect((await store.usage(base.id)).snapshots).toBe(kept.length);
     }, 60_000);
 
+    it("sees another process's new and thinned snapshots behind its decoded cache", async () => {
+      const { store, reopen } = await fresh();
+      const other = await reopen();
+      const base = openPetition();
+      const times = [0, 1, 2, 3].map((hour) => T0 + hour * HOUR);
+      for (const [step, at] of times.entries()) await store.record(grown(base, step), at);
+      const code = base.byConstituency[7]!.code;
+      const seatAt = (step: number) => seatCount(grown(base, step), code);
+      expect((await store.points(base.id, { area: code })).map((point) => point.seat)).toEqual(
+        [0, 1, 2, 3].map(seatAt),
+      );
+
+      await other.record(grown(base, 4), T0 + 3.5 * HOUR);
+      await other.record(grown(base, 5), T0 + 4 * HOUR);
+      expect((await store.points(base.id, { area: code })).map((point) => point.seat)).toEqual(
+        [0, 1, 2, 3, 4, 5].map(seatAt),
+      );
+      // Three days on, retention keeps the first snapshot of each hour: the one at half past goes.
+      await other.thin(base.id, T0 + 3 * DAY);
+      const kept = await store.points(base.id, { area: code });
+      expect(kept.map((point) => point.at)).toEqual([...times, T0 + 4 * HOUR]);
+      expect(kept.map((point) => point.seat)).toEqual([0, 1, 2, 3, 5].map(seatAt));
+    });
+
     it("keeps its history across a restart", async () => {
       const { store, reopen } = await fresh();
       const base = openPetition();

@@ -5,8 +5,8 @@ export interface Snapshot {
   /** When the numbers were fetched from the petitions site (epoch ms). */
   at: number;
   total: number;
-  seats: number[];
-  countries: number[];
+  seats: ArrayLike<number>;
+  countries: ArrayLike<number>;
 }
 
 /** A petition's code dictionaries: snapshot vectors index into these (they only ever grow). */

@@ -12,12 +12,13 @@ import { repoRoot } from "@/scripts/data/paths";
 import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { historySection } from "./history";
 import { loadSection } from "./load";
 import { mapLoadSection } from "./navigation";
 import { writeSection } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
 
-const SECTIONS: BenchSection[] = [mapLoadSection, loadSection];
+const SECTIONS: BenchSection[] = [mapLoadSection, loadSection, historySection];
 
 const BENCH_DIST_DIR = ".next-bench";
 

@@ -3,7 +3,8 @@
  * test/e2e/*.e2e.ts test in headless Chromium, one fresh context each. Usage: npm run test:e2e [-- name filter]
  * Prints "✓ name (ms)" / "✗ name: error" and ends with the line "N passed, N failed"; exit code 1 if any failed.
  */
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
@@ -28,6 +29,11 @@ async function main(): Promise<number> {
   for (const file of files) await loadTestFile(path.join(__dirname, file));
   const tests = registeredTests().filter((entry) => !filter || entry.name.toLowerCase().includes(filter));
 
+  // Apps started here keep their signature history in a throwaway folder and run no background poller: stand-in
+  // petition ids must never mix with a real history, nor poller calls with the upstream calls tests count.
+  const ownHistoryDir = process.env.HISTORY_DIR ? null : mkdtempSync(path.join(os.tmpdir(), "e2e-history-"));
+  if (ownHistoryDir) process.env.HISTORY_DIR = ownHistoryDir;
+  process.env.HISTORY_POLLER ??= "off";
   let standIn: StandIn | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
@@ -61,6 +67,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     await app?.close();
     await standIn?.close();
+    if (ownHistoryDir) rmSync(ownHistoryDir, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
+import { test } from "./harness";
+import { mapLocator, waitForMapReady } from "./support/atlas";
+import { eventually } from "./support/eventually";
+import { startApp, type RunningApp } from "./support/processes";
+
+const ID = FIXTURE_IDS.open2024;
+
+interface HistoryAnswer {
+  points: { at: string; total: number; seat?: number }[];
+}
+
+async function history(app: RunningApp, query = ""): Promise<HistoryAnswer> {
+  const response = await fetch(`${app.url}/api/petitions/${ID}/history${query}`);
+  assert.equal(response.status, 200, `history API: HTTP ${response.status}`);
+  return (await response.json()) as HistoryAnswer;
+}
+
+test(
+  "history: the poller records a rising petition, the timeline and momentum map draw it, a restart keeps it",
+  async ({ page, standIn }) => {
+    // Its own app: a history folder of its own, the in-process poller on a one-second beat, one-second freshness.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-history-own-"));
+    const env = {
+      PETITIONS_API_BASE: standIn.url,
+      PETITIONS_CACHE_FRESH_MS: "1000",
+      HISTORY_DIR: dir,
+      HISTORY_POLLER: "on",
+      HISTORY_POLL_MS: "1000",
+      HISTORY_TRACK: String(ID),
+    };
+    standIn.setMode({ mode: "rising" }, ID);
+    let app: RunningApp | undefined = await startApp({ env });
+    try {
+      const recorded = await eventually(
+        async () => {
+          const answer = await history(app!);
+          assert.ok(answer.points.length >= 2, `${answer.points.length} snapshots so far`);
+          return answer;
+        },
+        { timeout: 20_000, what: "two snapshots from two fetch windows" },
+      );
+      const [first, second] = recorded.points;
+      assert.ok(second!.total > first!.total, "the total rose between snapshots");
+
+      await page.goto(`${app.url}/petitions/${ID}?metric=momentum`);
+      await waitForMapReady(page);
+      const chart = page.getByTestId("history-panel").getByTestId("timeline-chart").first();
+      assert.ok(Number(await chart.getAttribute("data-points")) >= 2, "the timeline draws the snapshots");
+      assert.match((await chart.locator("title").textContent()) ?? "", /^Total signatures rose from/);
+      const momentum = page.getByRole("link", { name: /^Momentum/ });
+      assert.equal(await momentum.getAttribute("aria-current"), "true", "momentum is the selected metric");
+
+      // The map is coloured by momentum: every seat carries a positive value in MapLibre's feature state.
+      const values = await page.evaluate(async () => {
+        const map = window.petitionAtlasMap;
+        if (!map) throw new Error("window.petitionAtlasMap is missing");
+        const codes = map.querySourceFeatures("seats").map((feature) => String(feature.properties?.code));
+        return [...new Set(codes)].map((code) =>
+          Number(map.getFeatureState({ source: "seats", id: code }).value),
+        );
+      });
+      assert.ok(values.length > 100, `${values.length} seats rendered`);
+      assert.ok(
+        values.every((value) => value > 0),
+        "every rendered seat has momentum",
+      );
+      assert.ok(new Set(values.map((value) => value.toFixed(3))).size > 5, "momentum differs between seats");
+      const legend = await page.getByRole("figure").filter({ hasText: "Momentum" }).first().innerText();
+      assert.match(legend, /\(\d+ seats\)/, "the legend classes seats by momentum");
+      await mapLocator(page).screenshot({ path: path.join("test-results", "history-momentum-map.png") });
+
+      // Play: the slider steps the atlas through the snapshots, then returns to now.
+      await page.getByRole("button", { name: "Play" }).click();
+      const slider = page.getByTestId("time-slider");
+      await eventually(async () => assert.notEqual(await slider.getAttribute("data-frame"), "now"), {
+        what: "a past snapshot shown",
+      });
+      await eventually(async () => assert.equal(await slider.getAttribute("data-frame"), "now"), {
+        timeout: 60_000,
+        what: "playback back at now",
+      });
+
+      const before = await history(app, "?to=" + encodeURIComponent(second!.at));
+      await app.close();
+      app = await startApp({ env: { ...env, HISTORY_POLLER: "off" } });
+      const after = await history(app, "?to=" + encodeURIComponent(second!.at));
+      assert.deepEqual(after.points, before.points, "the history survives a restart");
+    } finally {
+      await app?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  { appOriginOnly: false },
+);
+
+test("history: the embedded seed shows its dated milestones and says it has no history", async ({
+  page,
+  open,
+}) => {
+  await open("/");
+  const panel = page.getByTestId("history-panel");
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /We have no record of this petition's signatures over time/);
+  assert.equal(await panel.getByTestId("timeline-chart").getAttribute("data-points"), "0");
+  assert.ok((await panel.locator("ol li").count()) >= 3, "the seed's dated milestones are listed");
+  assert.equal(await page.getByRole("link", { name: /^Momentum/ }).count(), 0, "no momentum without history");
+});
