@@ -41,6 +41,21 @@ describe("StaleIfErrorCache", () => {
     expect(calls).toEqual(["miss"]);
   });
 
+  it("remembers an outage with no copy for retryMs, then tries again", async () => {
+    const { cache, load, calls, clock, answerWith } = setup();
+    answerWith(async () => {
+      throw new Error("503");
+    });
+    await expect(cache.get("k", load)).rejects.toThrow("503");
+    clock.now += 9_999;
+    await expect(cache.get("k", load)).rejects.toThrow("503");
+    expect(calls).toEqual(["miss"]);
+    clock.now += 1;
+    answerWith(async () => "back");
+    expect((await cache.get("k", load)).value).toBe("back");
+    expect(calls).toEqual(["miss", "miss"]);
+  });
+
   it("shares one load among concurrent callers", async () => {
     const { cache, load, calls, answerWith } = setup();
     let release: (value: string) => void = () => {};

@@ -7,7 +7,7 @@ export type Clock = () => number;
 
 export type StoredEntry<V> =
   | { kind: "value"; value: V; storedAt: number; failedAt?: number; failure?: string }
-  /** A remembered authoritative "no such thing" (e.g. a 404), kept briefly to spare upstream. */
+  /** A remembered "no such thing" (e.g. a 404), or an outage with no copy to fall back on, kept briefly to spare upstream. */
   | { kind: "error"; error: unknown; storedAt: number };
 
 /** Where entries live; async so a shared store (e.g. Redis) can replace the in-memory one. */
@@ -136,7 +136,11 @@ export class StaleIfErrorCache<V> {
         await this.store.set(key, { kind: "error", error, storedAt: this.now() }, this.options.errorMs);
         throw error;
       }
-      if (!entry) throw error;
+      if (!entry) {
+        // No copy to fall back on: remember the outage briefly so a crowd of visitors makes one call, not one each.
+        await this.store.set(key, { kind: "error", error, storedAt: this.now() }, this.options.retryMs);
+        throw error;
+      }
       const failedAt = this.now();
       const failed = { ...entry, failedAt, failure: describe(error) };
       const keptFor = Math.max(1, entry.storedAt + this.options.keepMs - failedAt);
