@@ -4,7 +4,7 @@ import { withMomentum, type Momentum } from "@/lib/history/momentum";
 import { chooseBoundarySet } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
-import { getPetition, type PetitionLoad } from "@/lib/petitions";
+import { getPetition, type Petition, type PetitionLoad } from "@/lib/petitions";
 import { buildScale, METRICS, type ColourScale, type Metric } from "@/lib/scale/scale";
 import { getGeoManifest, getSeats } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
@@ -34,8 +34,21 @@ function seatCodes() {
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
 export async function loadPetitionView(id: number): Promise<PetitionView> {
   const load = await getPetition(id);
-  return buildPetitionView(load, await momentumOf(load));
+  let view = viewsByPetition.get(load.petition);
+  if (!view) {
+    view = momentumOf(load).then((momentum) => buildPetitionView(load, momentum));
+    viewsByPetition.set(load.petition, view);
+    view.catch(() => viewsByPetition.delete(load.petition));
+  }
+  const { joined, scales, hasBreakdown } = await view;
+  return { load, joined, scales, hasBreakdown };
 }
+
+/**
+ * The cache hands out the same Petition object until it fetches again, and the history only grows on a fetch, so
+ * each fetch is joined and classed once however many pages, CSVs and API calls read it.
+ */
+const viewsByPetition = new WeakMap<Petition, Promise<PetitionView>>();
 
 /** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
 export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
