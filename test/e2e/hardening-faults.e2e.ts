@@ -71,6 +71,10 @@ test("faults: 30 s of slow, 5xx, malformed, refused and flapping upstream → no
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   assert.ok(fresh, `still stale ${RECOVERY_LIMIT_MS} ms after upstream recovered`);
+  const staleCount = samples.filter((sample) => sample.stale === true).length;
+  console.log(
+    `  ${samples.length} requests under faults, 0 ≥ 500, ${staleCount} stale JSON answers; fresh ${Date.now() - recoveredAt} ms after recovery`,
+  );
   const page = await rawGet(appUrl, `/petitions/${id}`);
   assert.equal(page.status, 200);
 });
