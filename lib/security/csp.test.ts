@@ -31,7 +31,7 @@ describe("pagePolicy", () => {
 
   it.each([
     [false, ["'none'"]],
-    [true, undefined],
+    [true, ["*"]],
   ] as const)("frameable=%s → frame-ancestors %j", (frameable, expected) => {
     expect(
       directives(pagePolicy({ nonce, frameable, upgradeInsecure: false })).get("frame-ancestors"),

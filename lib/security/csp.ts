@@ -6,9 +6,15 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/**
+ * Who may frame /embed/* pages: any site. This header replaces next.config.js's for pages (same header name),
+ * so restrict embedding here.
+ */
+export const EMBED_FRAME_ANCESTORS = "*";
+
 export interface PagePolicyOptions {
   nonce: string;
-  /** /embed/* may be framed by other sites, so its frame-ancestors are left to next.config.js. */
+  /** /embed/* may be framed by other sites (EMBED_FRAME_ANCESTORS); everything else by none. */
   frameable: boolean;
   /** Only over HTTPS: upgrading would break plain-HTTP local runs. */
   upgradeInsecure: boolean;
@@ -33,7 +39,7 @@ export function pagePolicy({ nonce, frameable, upgradeInsecure, dev = false }: P
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    ...(frameable ? [] : ["frame-ancestors 'none'"]),
+    `frame-ancestors ${frameable ? EMBED_FRAME_ANCESTORS : "'none'"}`,
     ...(upgradeInsecure ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");

@@ -1,4 +1,5 @@
 /** A small, self-contained HTML page for when a petition cannot be shown (upstream trouble, no copy kept). */
+import { EMBED_FRAME_ANCESTORS } from "./csp";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -65,7 +66,7 @@ export function petitionErrorPage({
       // Plain HTML with one style attribute: it needs nothing else, so it may load nothing else.
       "Content-Security-Policy":
         "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'" +
-        (frameable ? "" : "; frame-ancestors 'none'"),
+        `; frame-ancestors ${frameable ? EMBED_FRAME_ANCESTORS : "'none'"}`,
       ...(frameable ? {} : { "X-Frame-Options": "DENY" }),
     },
   });
