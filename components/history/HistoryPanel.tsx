@@ -4,6 +4,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
+import { formatCount, formatRate } from "@/lib/format";
 import type { Milestone } from "@/lib/history/milestones";
 import { FastestGrowing } from "./FastestGrowing";
 import { TimelineChart, type ChartPoint } from "./TimelineChart";
@@ -28,6 +29,9 @@ interface HistoryAnswer {
 }
 
 const REFRESH_MS = 60_000;
+
+/** Gains can be losses: the petitions site removes signatures it finds invalid. */
+const signed = (change: number) => (change < 0 ? `−${formatCount(-change)}` : `+${formatCount(change)}`);
 
 async function fetchHistory(url: string): Promise<HistoryAnswer> {
   const response = await fetch(url);
@@ -103,6 +107,13 @@ export function HistoryPanel({
             marker={moment}
             colour="#b45309"
           />
+          {seat.momentum && (
+            <p className="text-xs text-slate-700">
+              {windowLabels.hour}: {signed(seat.momentum.hour)} ({formatRate(seat.momentum.hourPerThousand)}{" "}
+              per 1,000 electors). {windowLabels.day}: {signed(seat.momentum.day)} (
+              {formatRate(seat.momentum.dayPerThousand)} per 1,000).
+            </p>
+          )}
         </div>
       )}
       {series.length >= 2 && <TimeSlider petitionId={petitionId} onMoment={setMoment} />}

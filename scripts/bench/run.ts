@@ -4,7 +4,7 @@
  * Add a bench by appending its BenchSection to SECTIONS.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -65,12 +65,19 @@ async function main(): Promise<void> {
   let standIn: StandIn | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
+  const historyDir = mkdtempSync(path.join(os.tmpdir(), "bench-app-history-"));
   try {
     standIn = await startStandIn();
     // Petitions stay fresh in the server's cache for the whole bench, so timings exclude the upstream fetch.
     app = await startApp({
       dir,
-      env: { PETITIONS_API_BASE: standIn.url, PETITIONS_CACHE_FRESH_MS: "3600000" },
+      // The stand-in's petition ids must not land in a real signature history.
+      env: {
+        PETITIONS_API_BASE: standIn.url,
+        PETITIONS_CACHE_FRESH_MS: "3600000",
+        HISTORY_DIR: historyDir,
+        HISTORY_POLLER: "off",
+      },
     });
     const env: BenchEnv = {
       appUrl: app.url,
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
     await browser?.close().catch(() => undefined);
     await app?.close();
     await standIn?.close();
+    rmSync(historyDir, { recursive: true, force: true });
   }
 }
 
