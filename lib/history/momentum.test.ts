@@ -26,7 +26,7 @@ describe("momentum", () => {
 
   it.each([
     ["there is no history", null],
-    ["the only snapshot is the current fetch", snapshotOf(5, T0 + 59_500)],
+    ["the only snapshot is the current fetch", snapshotOf(5, T0 + 59_990)],
   ])("is unknown when %s", (_, baseline) => {
     expect(gainsSince(grown(base, 5), T0 + 60_000, baseline, codes)).toBeNull();
   });

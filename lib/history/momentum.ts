@@ -24,8 +24,11 @@ export interface Momentum {
 
 export const MOMENTUM_WINDOWS = { hour: HOUR_MS, day: DAY_MS } as const;
 
-/** A baseline must come from an earlier fetch than the numbers it is compared with. */
-const MIN_WINDOW_MS = 1000;
+/**
+ * A baseline must come from an earlier fetch than the numbers it is compared with. A fetch's own snapshot is
+ * stamped a few milliseconds before its copy is cached (asOf); an earlier fetch is at least a freshness window back.
+ */
+const MIN_WINDOW_MS = 100;
 
 /** Gains of every seat in `current` since `baseline`, or null when the baseline is not earlier. */
 export function gainsSince(
