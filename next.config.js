@@ -12,7 +12,7 @@ const securityHeaders = [
   {
     key: "Permissions-Policy",
     value:
-      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), " +
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), " +
       "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()",
   },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
@@ -31,8 +31,6 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/geo/:file*", headers: [{ key: "Cache-Control", value: immutable }] },
-      // Share: only the embed view may be framed by other sites (proxy.ts leaves frame-ancestors out there).
-      { source: "/embed/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
     ];
   },
 };

@@ -15,6 +15,10 @@ import { getSeats } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
 
 const PETITION_PAGE = /^\/(?:embed\/)?petitions\/(\d{1,9})$/;
+/** Any other single segment under /petitions/ (e.g. /petitions/abc) can only be a 404. */
+const NOT_A_PETITION_PAGE = /^\/(?:embed\/)?petitions\/(?!\d{1,9}$)[^/]+$/;
+/** A path no route matches: Next answers it with app/not-found.tsx, rendered on the server with status 404. */
+const NOT_FOUND_PATH = "/petition-not-found";
 
 /** The petition a page request will show and may fail on: /petitions/ID, /embed/petitions/ID, /find?petition=ID. */
 function petitionShownBy(url: URL): number | null {
@@ -35,7 +39,7 @@ function seatCodes(): Record<BoundarySet, ReadonlySet<string>> {
  * The error page when the petition cannot be shown for any reason but "no such petition" (that one is the page's
  * 404): upstream failing with no copy kept, or an answer whose constituencies fit neither boundary set.
  */
-async function petitionFailure(id: number, url: URL): Promise<Response | null> {
+async function petitionFailure(id: number, url: URL): Promise<Response | "not-found" | null> {
   const page = (status: number, detail: string) =>
     petitionErrorPage({
       status,
@@ -49,7 +53,7 @@ async function petitionFailure(id: number, url: URL): Promise<Response | null> {
     if (choice.ok) return null;
     return page(502, `The petitions site listed constituencies we do not know (${choice.unknownCodes[0]})`);
   } catch (error) {
-    if (isPetitionError(error) && error.kind === "not-found") return null;
+    if (isPetitionError(error) && error.kind === "not-found") return "not-found";
     if (isPetitionError(error)) return page(error.status, error.message);
     return page(503, "Something went wrong on our side");
   }
@@ -68,10 +72,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (url.pathname.startsWith("/api/")) return apiRequest(request);
 
   const petitionId = petitionShownBy(url);
-  if (petitionId !== null) {
-    const failure = await petitionFailure(petitionId, url);
-    if (failure) return failure;
-  }
+  const failure = petitionId === null ? null : await petitionFailure(petitionId, url);
+  if (failure instanceof Response) return failure;
+  // A page that calls notFound() sends an empty shell that only JavaScript fills; this 404 is whole HTML.
+  const notFound = failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname);
 
   const frameable = isFrameablePath(url.pathname);
   const policy = pagePolicy({
@@ -83,7 +87,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // Next reads the nonce from the request's CSP header and adds it to every script it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = notFound
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (!frameable) response.headers.set("X-Frame-Options", "DENY");
   return response;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
+import { loadPetitionView } from "@/lib/atlas/load";
 import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
 import { formatCount } from "@/lib/format";
 import { parseViewState } from "@/lib/view-state";
@@ -17,8 +18,11 @@ function petitionId(raw: string): number {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const id = petitionId((await params).id);
-  const view = await loadPetitionViewOrNotFound(id);
+  const raw = (await params).id;
+  // The page itself answers 404s and upstream failures; metadata only describes a petition that loads.
+  const view = /^\d{1,9}$/.test(raw) ? await loadPetitionView(Number(raw)).catch(() => null) : null;
+  if (!view) return { title: "Petition not found" };
+  const id = view.load.petition.id;
   const top = [...view.joined.rows].sort((a, b) => b.count - a.count)[0];
   return {
     title: view.load.petition.action,
