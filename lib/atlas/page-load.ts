@@ -2,7 +2,15 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isPetitionError } from "@/lib/petitions";
-import { loadPetitionView } from "./load";
+import { loadPetitionView, type PetitionView } from "./load";
+
+export type PetitionPageParams = Promise<{ id: string }>;
+
+/** A petition id from a route segment: 1–9 digits, else the 404 page. */
+export function petitionIdOrNotFound(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) notFound();
+  return Number(raw);
+}
 
 /** One load per request, shared by metadata and page; an unknown petition becomes the 404 page. */
 export const loadPetitionViewOrNotFound = cache(async (id: number) => {
@@ -13,3 +21,9 @@ export const loadPetitionViewOrNotFound = cache(async (id: number) => {
     throw error;
   }
 });
+
+/** For metadata, which must never fail the page: the page itself answers 404s and upstream failures. */
+export async function petitionViewForMetadata(params: PetitionPageParams): Promise<PetitionView | null> {
+  const raw = (await params).id;
+  return /^\d{1,9}$/.test(raw) ? loadPetitionView(Number(raw)).catch(() => null) : null;
+}
