@@ -150,7 +150,18 @@ export function TimelineChart({
           />
         )}
         {facts.map((fact, index) => (
-          <circle key={`${fact.at}-${index}`} cx={x(fact.at)} cy={y(fact.value)} r={4.5} fill={colour} />
+          <g key={`${fact.at}-${index}`}>
+            <circle cx={x(fact.at)} cy={y(fact.value)} r={4.5} fill={colour} />
+            <text
+              x={x(fact.at)}
+              y={y(fact.value) + 16}
+              textAnchor={anchor(x(fact.at))}
+              fontSize={11}
+              fill={colour}
+            >
+              {formatCount(fact.value)}
+            </text>
+          </g>
         ))}
         {marker !== undefined && marker !== null && marker >= from && marker <= to && (
           <line
