@@ -7,6 +7,7 @@
 import seedJson from "@/data/petitions/575833.json";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import type { Petition } from "@/lib/petitions/types";
+import { seededRandom } from "@/lib/seeded-random";
 
 export const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1440;
@@ -16,25 +17,13 @@ export function signaturesInMinute(minute: number): number {
   return 400 * Math.exp(-minute / (2 * DAY_MINUTES)) + 2;
 }
 
-/** mulberry32: small, fast, good enough to scatter signatures. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 export class ViralPetition {
   private readonly seed: Petition = reshapePetition(seedJson);
   private readonly seatWeights: number[];
   private readonly countryWeights: number[];
   private readonly seats: number[];
   private readonly countries: number[];
-  private readonly random = generator(575833);
+  private readonly random = seededRandom(575833);
   private carry = 0;
   minute = 0;
 

@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { describe, expect, it } from "vitest";
 import { sharedData } from "./paths";
 import { SeatLocator } from "./postcodes-locator";
-import { seededRandom } from "./postcodes-sample";
+import { seededRandom } from "@/lib/seeded-random";
 
 const file2024 = sharedData("boundaries", "pcon_2024set_jul2024_uk_buc.geojson");
 

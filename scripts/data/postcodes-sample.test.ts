@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sampleOf, seededRandom } from "./postcodes-sample";
+import { seededRandom } from "@/lib/seeded-random";
+import { sampleOf } from "./postcodes-sample";
 
 describe("sampleOf", () => {
   const items = Array.from({ length: 10_000 }, (_, index) => `item${index}`);

@@ -1,19 +1,10 @@
+import { seededRandom } from "@/lib/seeded-random";
+
 /** A fixed pseudo-random sample of postcodes, shared by the accuracy test, the build statistics and the bench. */
 
 export const SAMPLE_SEED = 20_250_501;
 export const SAMPLE_SIZE = 50_000;
 
-/** mulberry32: a tiny seeded PRNG, enough to pick the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `size` distinct items chosen by a partial Fisher–Yates shuffle, returned in their original order. */
 export function sampleOf<T>(items: readonly T[], size = SAMPLE_SIZE, seed = SAMPLE_SEED): T[] {

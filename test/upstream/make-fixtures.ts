@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { format } from "prettier";
 import { REGION_BY_PETITIONS_CODE } from "@/lib/petitions/regions";
+import { seededRandom } from "@/lib/seeded-random";
 import type { SeatMeta } from "@/lib/seats/types";
 import { dataOut } from "@/scripts/data/paths";
 import { FIXTURE_IDS, UNKNOWN_ONS_CODE } from "./fixtures";
@@ -16,18 +17,6 @@ const outFlag = process.argv.indexOf("--out");
 // --out DIR lets the fixtures test regenerate elsewhere and compare with the committed files.
 const fixturesDir =
   outFlag > 0 ? pathToFileURL(`${process.argv[outFlag + 1]}/`) : new URL("./fixtures/", import.meta.url);
-
-/** mulberry32: a tiny seeded PRNG, so every run makes the same numbers. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Log-normal weights (Box–Muller) so counts vary between seats the way real petitions do. */
 function spread(total: number, seats: number, random: () => number): number[] {
@@ -71,7 +60,7 @@ interface Spec {
 }
 
 function petitionDocument(spec: Spec) {
-  const random = prng(spec.seed);
+  const random = seededRandom(spec.seed);
   const counts = spread(spec.total, spec.seats.length, random);
   const rows = spec.seats.flatMap((seat, i) => {
     const roll = random();
