@@ -20,6 +20,10 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Requests per second across all connections (a steady load rather than as fast as possible). */
+    overallRate?: number;
+    /** Requests to cycle through, each relative to url. */
+    requests?: { method?: string; path: string }[];
   }
   export default function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
 }

@@ -13,12 +13,20 @@ import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
 import { historySection } from "./history";
+import { linksSection } from "./links";
 import { loadSection } from "./load";
 import { mapLoadSection } from "./navigation";
+import { postcodesSection } from "./postcodes";
 import { writeSection } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
 
-const SECTIONS: BenchSection[] = [mapLoadSection, loadSection, historySection];
+const SECTIONS: BenchSection[] = [
+  mapLoadSection,
+  loadSection,
+  linksSection,
+  postcodesSection,
+  historySection,
+];
 
 const BENCH_DIST_DIR = ".next-bench";
 
