@@ -22,6 +22,9 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
   const dated = milestones
     .filter((milestone): milestone is { label: string; at: string } => milestone.at !== null)
     .sort((a, b) => a.at.localeCompare(b.at));
+  const regions = [...(petition.byRegion ?? [])].sort(
+    (a, b) => b.count - a.count || a.name.localeCompare(b.name),
+  );
   const countries = [...petition.byCountry].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
   return (
@@ -111,6 +114,37 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
               </li>
             ))}
           </ol>
+        </section>
+      )}
+
+      {regions.length > 0 && (
+        <section aria-labelledby="regions-heading">
+          <h2 id="regions-heading" className="text-lg font-semibold">
+            Signatures by region
+          </h2>
+          <table className="mt-2 w-full max-w-md text-sm">
+            <caption className="sr-only">
+              Signatures by nation and English region, as the petitions site counts them
+            </caption>
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col" className="py-1 font-medium">
+                  Region
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  Signatures
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {regions.map((region) => (
+                <tr key={region.code} className="border-b border-slate-100">
+                  <td className="py-0.5">{region.name}</td>
+                  <td className="py-0.5 text-right tabular-nums">{formatCount(region.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
 

@@ -94,3 +94,18 @@ test("live: the home page form opens a petition from its URL", async ({ page, op
   await page.waitForURL(new RegExp(`/petitions/${FIXTURE_IDS.archived2019}$`));
   await waitForMapReady(page);
 });
+
+test("live: a petition with regional figures lists them", async ({ page, open }) => {
+  const json = JSON.parse(
+    readFileSync(path.join(repoRoot, "test/upstream/fixtures", `${FIXTURE_IDS.open2024}.json`), "utf8"),
+  );
+  const regions = json.data.attributes.signatures_by_region as { name: string; signature_count: number }[];
+  await open(`/petitions/${FIXTURE_IDS.open2024}`);
+  const table = page.getByRole("table", { name: /Signatures by nation and English region/ });
+  await table.waitFor();
+  assert.equal(await table.locator("tbody tr").count(), regions.length);
+  const first = [...regions].sort((a, b) => b.signature_count - a.signature_count)[0];
+  assert.ok(first);
+  const cells = await table.locator("tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual(cells, [first.name, first.signature_count.toLocaleString("en-GB")]);
+});
