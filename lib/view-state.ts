@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { METRICS, type Metric } from "@/lib/scale/scale";
 import { regionBySlug } from "@/lib/regions";
 
@@ -11,7 +12,7 @@ export interface ViewState {
 }
 
 export type MapView = "map" | "hex";
-export const MAP_VIEWS: readonly MapView[] = ["map", "hex"];
+export const MAP_VIEWS = ["map", "hex"] as const satisfies readonly MapView[];
 
 export interface Camera {
   lat: number;
@@ -24,21 +25,49 @@ export const DEFAULT_VIEW: ViewState = { area: null, metric: "count", view: "map
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const ONS_CODE = /^[ENSW]\d{8}$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Each parameter on its own: a bad value becomes its default and never spoils the others. */
+const viewSchema = z.object({
+  area: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.string().regex(ONS_CODE))
+    .nullable()
+    .catch(null),
+  metric: z.enum(METRICS).catch(DEFAULT_VIEW.metric),
+  view: z.enum(MAP_VIEWS).catch(DEFAULT_VIEW.view),
+  region: z
+    .string()
+    .refine((slug) => regionBySlug(slug) !== undefined)
+    .nullable()
+    .catch(null),
+  at: z
+    .string()
+    .transform((raw) => raw.split(","))
+    .pipe(z.tuple([z.string().regex(DECIMAL), z.string().regex(DECIMAL), z.string().regex(DECIMAL)]))
+    .transform(([lat, lng, zoom]) => ({ lat: Number(lat), lng: Number(lng), zoom: Number(zoom) }))
+    .pipe(
+      z.object({
+        lat: z.number().min(-85).max(85),
+        lng: z.number().min(-180).max(180),
+        zoom: z.number().min(0).max(22),
+      }),
+    )
+    .nullable()
+    .catch(null),
+});
 
 /** One parser for every entry point (server page, client hooks); bad values fall back to defaults. */
 export function parseViewState(params: SearchParamsLike): ViewState {
-  const get = (key: string) => firstValue(params, key);
-  const area = get("area")?.trim().toUpperCase();
-  const metric = get("metric");
-  const view = get("view");
-  const region = get("region");
-  return {
-    area: area && ONS_CODE.test(area) ? area : null,
-    metric: METRICS.find((candidate) => candidate === metric) ?? DEFAULT_VIEW.metric,
-    view: MAP_VIEWS.find((candidate) => candidate === view) ?? DEFAULT_VIEW.view,
-    region: region && regionBySlug(region) ? region : null,
-    at: parseCamera(get("at")),
-  };
+  const get = (key: string) => firstValue(params, key) ?? null;
+  return viewSchema.parse({
+    area: get("area"),
+    metric: get("metric"),
+    view: get("view"),
+    region: get("region"),
+    at: get("at"),
+  });
 }
 
 /** One builder: a stable, minimal query string (defaults omitted), "" when everything is default. */
@@ -61,15 +90,6 @@ function firstValue(params: SearchParamsLike, key: string): string | undefined {
   if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
   const value = params[key];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function parseCamera(raw: string | undefined): Camera | null {
-  const parts = raw?.split(",");
-  if (!parts || parts.length !== 3) return null;
-  const [lat, lng, zoom] = parts.map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : Number.NaN));
-  if (lat === undefined || lng === undefined || zoom === undefined) return null;
-  if (!(Math.abs(lat) <= 85 && Math.abs(lng) <= 180 && zoom >= 0 && zoom <= 22)) return null;
-  return { lat, lng, zoom };
 }
 
 /** ~1 m at 5 decimals and 0.01 zoom steps: precise enough to restore a view, short enough to share. */
