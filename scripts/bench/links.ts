@@ -56,8 +56,6 @@ export const linksSection: BenchSection = {
     const run = await postcodeAtRate(env.appUrl);
     const ms = (value: number) => `${Math.round(value)} ms`;
     return [
-      `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- link\`.`,
-      "",
       markdownTable(
         ["What", "Runs", "Median", "p90", "Max"],
         [
