@@ -65,8 +65,10 @@ export function timeTicks(from: number, to: number, count = 5): number[] {
     for (let at = Math.ceil(from / step) * step; at <= to; at += step) ticks.push(at);
     return ticks;
   };
-  const clock = CLOCK_STEPS.map(byClock).find((ticks) => ticks.length <= count);
-  if (clock) return clock;
+  // Only steps coarse enough to give at most `count` ticks are laid out (a fine step over months is 100,000s).
+  const tickCount = (candidate: number) => Math.floor(to / candidate) - Math.ceil(from / candidate) + 1;
+  const step = CLOCK_STEPS.find((candidate) => tickCount(candidate) <= count);
+  if (step !== undefined) return byClock(step);
   const months = [...MONTH_STEPS, 12 * Math.ceil((to - from) / (365 * DAY * count))];
   return months.map((step) => monthTicks(from, to, step)).find((ticks) => ticks.length <= count) ?? [];
 }
