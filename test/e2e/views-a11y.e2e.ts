@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { repoRoot } from "@/scripts/data/paths";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
+import { chromiumPath } from "./support/browser";
 import { expectNoPanel, expectSelected, seatTable, waitForMapReady } from "./support/atlas";
 
 const axeSource = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
@@ -104,3 +105,24 @@ test(
   },
   { context: { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true } },
 );
+
+test("views: without WebGL the map says so, and the static map and table still select seats", async ({
+  appUrl,
+}) => {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-webgl", "--disable-3d-apis", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${appUrl}/`);
+    await page.locator('[data-testid="petition-map"][data-state="error"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("status").filter({ hasText: "The interactive map needs WebGL" }).waitFor();
+    await page.getByTestId("petition-map").locator("svg a").nth(200).click();
+    await page.getByTestId("area-panel").waitFor();
+    await seatTable(page).getByRole("link", { name: "Salford and Eccles" }).click();
+    await expectSelected(page, "E14000911");
+  } finally {
+    await browser.close();
+  }
+});
