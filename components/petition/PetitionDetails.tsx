@@ -1,4 +1,4 @@
-import type { Petition } from "@/lib/petitions";
+import type { Petition, SignatureCount } from "@/lib/petitions";
 import { formatCount, formatDate } from "@/lib/format";
 
 interface Milestone {
@@ -122,29 +122,11 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
           <h2 id="regions-heading" className="text-lg font-semibold">
             Signatures by region
           </h2>
-          <table className="mt-2 w-full max-w-md text-sm">
-            <caption className="sr-only">
-              Signatures by nation and English region, as the petitions site counts them
-            </caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="py-1 font-medium">
-                  Region
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  Signatures
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((region) => (
-                <tr key={region.code} className="border-b border-slate-100">
-                  <td className="py-0.5">{region.name}</td>
-                  <td className="py-0.5 text-right tabular-nums">{formatCount(region.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            caption="Signatures by nation and English region, as the petitions site counts them"
+            label="Region"
+            rows={regions}
+          />
         </section>
       )}
 
@@ -153,29 +135,36 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
           <summary className="cursor-pointer text-lg font-semibold">
             Signatures by country ({countries.length})
           </summary>
-          <table className="mt-2 w-full max-w-md text-sm">
-            <caption className="sr-only">Signatures by country</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="py-1 font-medium">
-                  Country
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  Signatures
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {countries.map((country) => (
-                <tr key={country.code} className="border-b border-slate-100">
-                  <td className="py-0.5">{country.name}</td>
-                  <td className="py-0.5 text-right tabular-nums">{formatCount(country.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable caption="Signatures by country" label="Country" rows={countries} />
         </details>
       )}
     </div>
+  );
+}
+
+/** A two-column table of places and their signatures, largest first (as given). */
+function CountTable({ caption, label, rows }: { caption: string; label: string; rows: SignatureCount[] }) {
+  return (
+    <table className="mt-2 w-full max-w-md text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b text-left">
+          <th scope="col" className="py-1 font-medium">
+            {label}
+          </th>
+          <th scope="col" className="py-1 text-right font-medium">
+            Signatures
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.code} className="border-b border-slate-100">
+            <td className="py-0.5">{row.name}</td>
+            <td className="py-0.5 text-right tabular-nums">{formatCount(row.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

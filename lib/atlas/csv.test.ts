@@ -3,38 +3,11 @@ import seedJson from "@/data/petitions/575833.json";
 import { joinPetition } from "@/lib/join/join";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { getSeats } from "@/lib/seats";
+import { parseCsv } from "@/test/support/csv";
 import { CSV_BOM, seatTableCsv } from "./csv";
 
 const joined = joinPetition(reshapePetition(seedJson), "2010", getSeats("2010"));
 const csv = seatTableCsv(joined.rows);
-
-/** A small RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted && char === '"' && text[index + 1] === '"') {
-      cell += '"';
-      index += 1;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && char === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else if (quoted || char !== "\r") {
-      cell += char;
-    }
-  }
-  return rows;
-}
 
 describe("seatTableCsv", () => {
   const [header, ...rows] = parseCsv(csv.slice(CSV_BOM.length));

@@ -9,6 +9,7 @@ import { eventually } from "./support/eventually";
 import { freePort } from "./support/processes";
 import { expectedSeat, SEED_ID } from "./support/seed";
 import seed from "@/data/petitions/575833.json";
+import { parseCsv } from "@/test/support/csv";
 
 const SALFORD = expectedSeat("E14000911");
 
@@ -189,35 +190,6 @@ test(
   },
   { appOriginOnly: false, failOnConsoleErrors: false },
 );
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted && char === '"' && text[index + 1] === '"') {
-      field += '"';
-      index += 1;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ",") {
-      row.push(field);
-      field = "";
-    } else if (!quoted && char === "\n") {
-      row.push(field.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += char;
-    }
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 test("share: the CSV has 650 seats whose signatures add up, and Ynys Môn survives", async ({ appUrl }) => {
   const response = await fetch(`${appUrl}/petitions/${SEED_ID}/constituencies.csv`);
