@@ -24,6 +24,9 @@ export const DEFAULT_VIEW: ViewState = { area: null, metric: "count", view: "map
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
+// zod compiles object parsers with `new Function` unless told not to; the page's CSP rightly forbids eval.
+z.config({ jitless: true });
+
 const ONS_CODE = /^[ENSW]\d{8}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 

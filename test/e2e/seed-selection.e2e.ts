@@ -37,6 +37,8 @@ test("seed: a seat link in the table selects the seat; Show all lists every seat
 test("seed: Esc and the close button clear the selection", async ({ page, open }) => {
   await open(`/?area=${first.code}`);
   await expectPanel(page, first);
+  // The server-rendered panel shows before the page is interactive; keys only work once it is.
+  await waitForMapReady(page);
   await page.keyboard.press("Escape");
   await expectSelected(page, null);
   await expectNoPanel(page);
