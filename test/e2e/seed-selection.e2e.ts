@@ -17,6 +17,7 @@ if (!first || !second || !third) throw new Error("The seed petition has fewer th
 
 test("seed: a seat link in the table selects the seat; Show all lists every seat", async ({ page, open }) => {
   await open("/");
+  await waitForMapReady(page); // clicks and keys need the page to be interactive
   await seatLink(page, third.name).click();
   await expectSelected(page, third.code);
   await expectPanel(page, third);
@@ -52,6 +53,7 @@ test("seed: Esc and the close button clear the selection", async ({ page, open }
 
 test("seed: Back restores the previous selection", async ({ page, open }) => {
   await open("/");
+  await waitForMapReady(page); // clicks and keys need the page to be interactive
   await seatLink(page, first.name).click();
   await expectSelected(page, first.code);
   await seatLink(page, second.name).click();

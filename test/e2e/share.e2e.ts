@@ -113,6 +113,8 @@ test("share: Embed opens a labelled dialog with the current view's iframe code; 
   appUrl,
 }) => {
   await open(`/petitions/${SEED_ID}?area=${SALFORD.code}&metric=share`);
+  // The button only works once the page is interactive (the map's ready state implies it).
+  await waitForMapReady(page);
   const opener = page.getByRole("button", { name: "Embed" });
   await opener.click();
   const dialog = page.getByRole("dialog", { name: "Embed this map" });

@@ -67,6 +67,8 @@ test("a11y: every seat can be selected with the keyboard from the table", async 
   await page
     .getByText("Selected Salford and Eccles: 814 signatures, 1st of 650.")
     .waitFor({ state: "attached" });
+  // Before hydration Enter follows the link (a full load); Esc needs the page to be interactive.
+  await waitForMapReady(page);
   await page.keyboard.press("Escape");
   await expectNoPanel(page);
   assert.equal(await page.getByTestId("petition-map").getAttribute("data-selected"), "");
