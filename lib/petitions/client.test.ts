@@ -1,35 +1,17 @@
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
-import { startStandIn, type StandIn } from "@/test/upstream/server";
 import { fetchPetition, fetchPetitionList, USER_AGENT } from "./client";
 import { PetitionError } from "./errors";
 import { reshapePetition } from "./reshape";
-import { captureUpstreamLog, closedPort } from "@/test/upstream/helpers";
+import { closedPort, withStandInUpstream } from "@/test/upstream/helpers";
 
 const fixture = (id: number) =>
   JSON.parse(
     readFileSync(new URL(`../../test/upstream/fixtures/${id}.json`, import.meta.url), "utf8"),
   ) as unknown;
 
-let standIn: StandIn;
-let log: ReturnType<typeof captureUpstreamLog>;
-
-beforeAll(async () => {
-  standIn = await startStandIn();
-  process.env.PETITIONS_API_BASE = standIn.url;
-  log = captureUpstreamLog();
-});
-afterEach(() => {
-  standIn.reset();
-  log.lines.length = 0;
-  delete process.env.PETITIONS_API_TIMEOUT_MS;
-});
-afterAll(async () => {
-  log.restore();
-  delete process.env.PETITIONS_API_BASE;
-  await standIn.close();
-});
+const upstream = withStandInUpstream();
 
 async function failure(promise: Promise<unknown>): Promise<PetitionError> {
   const error = await promise.then(
@@ -46,7 +28,7 @@ describe("fetchPetition against the stand-in", () => {
     expect(petition).toEqual(reshapePetition(fixture(FIXTURE_IDS.open2024)));
     expect(petition.byConstituency).toHaveLength(650);
     expect(petition.byRegion?.every((region) => /^[ENSW]\d{8}$/.test(region.code))).toBe(true);
-    expect(standIn.stats().lastUserAgent).toBe(USER_AGENT);
+    expect(upstream.standIn.stats().lastUserAgent).toBe(USER_AGENT);
   });
 
   it("follows the redirect to /archived/ and marks the petition archived", async () => {
@@ -56,22 +38,24 @@ describe("fetchPetition against the stand-in", () => {
     expect(petition.url).toBe(
       `https://petition.parliament.uk/archived/petitions/${FIXTURE_IDS.archived2019}`,
     );
-    expect(standIn.stats().byPath).toEqual({
+    expect(upstream.standIn.stats().byPath).toEqual({
       [`/petitions/${FIXTURE_IDS.archived2019}.json`]: 1,
       [`/archived/petitions/${FIXTURE_IDS.archived2019}.json`]: 1,
     });
-    expect(log.lines[0]?.finalUrl).toBe(`${standIn.url}/archived/petitions/${FIXTURE_IDS.archived2019}.json`);
+    expect(upstream.log.lines[0]?.finalUrl).toBe(
+      `${upstream.standIn.url}/archived/petitions/${FIXTURE_IDS.archived2019}.json`,
+    );
   });
 
   it("writes one log line per call", async () => {
     await fetchPetition(FIXTURE_IDS.small, { cache: "miss" });
-    expect(log.lines).toEqual([
+    expect(upstream.log.lines).toEqual([
       {
         event: "upstream",
         petition: FIXTURE_IDS.small,
         cache: "miss",
-        url: `${standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
-        finalUrl: `${standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
+        url: `${upstream.standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
+        finalUrl: `${upstream.standIn.url}/petitions/${FIXTURE_IDS.small}.json`,
         durationMs: expect.any(Number),
         outcome: "ok",
         status: 200,
@@ -104,21 +88,21 @@ describe("fetchPetition against the stand-in", () => {
     ["socket destroyed", FIXTURE_IDS.open2024, { mode: "refuse" }, "unavailable", 503, "error", null],
     ["archived and 503", FIXTURE_IDS.archived2019, { mode: "5xx" }, "unavailable", 502, "error", 503],
   ] as const)("%s → %s", async (_name, id, mode, kind, status, outcome, upstreamStatus) => {
-    if (mode) standIn.setMode(mode, id);
+    if (mode) upstream.standIn.setMode(mode, id);
     const error = await failure(fetchPetition(id));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind, status });
-    expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatchObject({ petition: id, outcome, status: upstreamStatus });
+    expect(upstream.log.lines).toHaveLength(1);
+    expect(upstream.log.lines[0]).toMatchObject({ petition: id, outcome, status: upstreamStatus });
   });
 
   it("gives up after PETITIONS_API_TIMEOUT_MS", async () => {
     process.env.PETITIONS_API_TIMEOUT_MS = "150";
-    standIn.setMode({ mode: "slow", delayMs: 2000 }, FIXTURE_IDS.open2024);
+    upstream.standIn.setMode({ mode: "slow", delayMs: 2000 }, FIXTURE_IDS.open2024);
     const started = performance.now();
     const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind: "timeout", status: 504 });
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(log.lines[0]).toMatchObject({ outcome: "timeout", status: null });
+    expect(upstream.log.lines[0]).toMatchObject({ outcome: "timeout", status: null });
   });
 
   it("answers 503 when nothing listens", async () => {
@@ -127,7 +111,7 @@ describe("fetchPetition against the stand-in", () => {
       const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
       expect({ kind: error.kind, status: error.status }).toEqual({ kind: "unavailable", status: 503 });
     } finally {
-      process.env.PETITIONS_API_BASE = standIn.url;
+      process.env.PETITIONS_API_BASE = upstream.standIn.url;
     }
   });
 });
@@ -147,13 +131,13 @@ describe("fetchPetitionList against the stand-in", () => {
   it("searches", async () => {
     const found = await fetchPetitionList({ state: "all", q: "hedgerows", page: 1 });
     expect(found.items.map((item) => item.id)).toEqual([FIXTURE_IDS.closed2024]);
-    expect(standIn.stats().byPath).toEqual({ "/petitions.json": 1 });
+    expect(upstream.standIn.stats().byPath).toEqual({ "/petitions.json": 1 });
   });
 
   it("fails typed when the list is down", async () => {
-    standIn.setMode({ mode: "5xx" }, "list");
+    upstream.standIn.setMode({ mode: "5xx" }, "list");
     const error = await failure(fetchPetitionList({ state: "open", q: "", page: 1 }));
     expect(error.kind).toBe("unavailable");
-    expect(log.lines[0]).toMatchObject({ petition: null, outcome: "error", status: 503 });
+    expect(upstream.log.lines[0]).toMatchObject({ petition: null, outcome: "error", status: 503 });
   });
 });

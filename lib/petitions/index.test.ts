@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import seats2010 from "@/data/seats-2010.json";
 import { sharedDir } from "@/scripts/data/paths";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
-import { captureUpstreamLog, closedPort } from "@/test/upstream/helpers";
-import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { closedPort, withStandInUpstream } from "@/test/upstream/helpers";
 import {
   createPetitionService,
   getPetition,
@@ -18,28 +17,12 @@ import {
 const FRESH_MS = 60_000;
 const RETRY_MS = 10_000;
 
-let standIn: StandIn;
-let log: ReturnType<typeof captureUpstreamLog>;
+const upstream = withStandInUpstream();
 const clock = { now: Date.parse("2026-05-01T12:00:00Z") };
 let service: PetitionService;
 const petitionPath = (id: number) => `/petitions/${id}.json`;
-const requests = (path: string) => standIn.stats().byPath[path] ?? 0;
+const requests = (path: string) => upstream.standIn.stats().byPath[path] ?? 0;
 
-beforeAll(async () => {
-  standIn = await startStandIn();
-  process.env.PETITIONS_API_BASE = standIn.url;
-  log = captureUpstreamLog();
-});
-afterEach(() => {
-  standIn.reset();
-  log.lines.length = 0;
-  delete process.env.PETITIONS_API_TIMEOUT_MS;
-});
-afterAll(async () => {
-  log.restore();
-  delete process.env.PETITIONS_API_BASE;
-  await standIn.close();
-});
 const freshService = () => {
   service = createPetitionService({ now: () => clock.now, freshMs: FRESH_MS, retryMs: RETRY_MS });
 };
@@ -67,9 +50,9 @@ describe("the embedded seed petition", () => {
       const codes2010 = new Set(seats2010.map((seat) => seat.code));
       expect(load.petition.byConstituency.every((row) => codes2010.has(row.code))).toBe(true);
       expect(load.asOf).toBe(load.petition.updatedAt);
-      expect(log.lines).toEqual([]);
+      expect(upstream.log.lines).toEqual([]);
     } finally {
-      process.env.PETITIONS_API_BASE = standIn.url;
+      process.env.PETITIONS_API_BASE = upstream.standIn.url;
     }
   });
 });
@@ -82,7 +65,7 @@ describe("getPetition through the cache", () => {
     );
     expect(requests(petitionPath(FIXTURE_IDS.open2024))).toBe(1);
     expect(new Set(loads.map((load) => load.petition)).size).toBe(1);
-    expect(log.lines).toEqual([
+    expect(upstream.log.lines).toEqual([
       expect.objectContaining({ petition: FIXTURE_IDS.open2024, cache: "miss", outcome: "ok" }),
     ]);
   });
@@ -98,14 +81,14 @@ describe("getPetition through the cache", () => {
     expect(requests(petitionPath(FIXTURE_IDS.open2024))).toBe(1);
 
     for (const mode of ["5xx", "refuse", "malformed"] as const) {
-      standIn.setMode({ mode }, FIXTURE_IDS.open2024);
+      upstream.standIn.setMode({ mode }, FIXTURE_IDS.open2024);
       clock.now += FRESH_MS + RETRY_MS;
       const stale = await service.getPetition(FIXTURE_IDS.open2024);
       expect(stale).toMatchObject({ source: "cache", stale: true, asOf: new Date(fetchedAt).toISOString() });
       expect(stale.staleReason).toEqual(expect.any(String));
       expect(stale.petition).toEqual(live.petition);
     }
-    expect(log.lines.slice(-3).map((line) => [line.cache, line.outcome])).toEqual([
+    expect(upstream.log.lines.slice(-3).map((line) => [line.cache, line.outcome])).toEqual([
       ["expired", "error"],
       ["expired", "error"],
       ["expired", "malformed"],
@@ -115,10 +98,10 @@ describe("getPetition through the cache", () => {
   it("is live again after recovery once the retry window has passed", async () => {
     freshService();
     await service.getPetition(FIXTURE_IDS.small);
-    standIn.setMode({ mode: "5xx" }, FIXTURE_IDS.small);
+    upstream.standIn.setMode({ mode: "5xx" }, FIXTURE_IDS.small);
     clock.now += FRESH_MS;
     expect((await service.getPetition(FIXTURE_IDS.small)).stale).toBe(true);
-    standIn.setMode({ mode: "ok" }, FIXTURE_IDS.small);
+    upstream.standIn.setMode({ mode: "ok" }, FIXTURE_IDS.small);
     clock.now += RETRY_MS - 1;
     expect((await service.getPetition(FIXTURE_IDS.small)).stale).toBe(true);
     expect(requests(petitionPath(FIXTURE_IDS.small))).toBe(2);
@@ -133,7 +116,7 @@ describe("getPetition through the cache", () => {
 
   it("shows rising counts once the freshness window passes", async () => {
     freshService();
-    standIn.setMode({ mode: "rising" }, FIXTURE_IDS.open2024);
+    upstream.standIn.setMode({ mode: "rising" }, FIXTURE_IDS.open2024);
     const first = await service.getPetition(FIXTURE_IDS.open2024);
     clock.now += FRESH_MS;
     const second = await service.getPetition(FIXTURE_IDS.open2024);
@@ -151,7 +134,7 @@ describe("getPetition through the cache", () => {
     ["404", { mode: "404" }, "not-found", 404],
   ] as const)("with no good copy, %s → PetitionError %s %i", async (_name, mode, kind, status) => {
     freshService();
-    standIn.setMode(mode, FIXTURE_IDS.closed2024);
+    upstream.standIn.setMode(mode, FIXTURE_IDS.closed2024);
     const error = await failure(service.getPetition(FIXTURE_IDS.closed2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind, status });
   });
@@ -159,7 +142,7 @@ describe("getPetition through the cache", () => {
   it("with no good copy, a timeout → 504", async () => {
     freshService();
     process.env.PETITIONS_API_TIMEOUT_MS = "100";
-    standIn.setMode({ mode: "slow", delayMs: 1000 }, FIXTURE_IDS.closed2024);
+    upstream.standIn.setMode({ mode: "slow", delayMs: 1000 }, FIXTURE_IDS.closed2024);
     const error = await failure(service.getPetition(FIXTURE_IDS.closed2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind: "timeout", status: 504 });
   });
@@ -178,7 +161,7 @@ describe("getPetition through the cache", () => {
     freshService();
     const error = await failure(service.getPetition(id));
     expect(error.status).toBe(404);
-    expect(standIn.stats().total).toBe(0);
+    expect(upstream.standIn.stats().total).toBe(0);
   });
 });
 
@@ -191,7 +174,7 @@ describe("listPetitions", () => {
     await service.listPetitions({ state: "open", page: "1", q: "  " });
     expect(requests("/petitions.json")).toBe(1);
 
-    standIn.setMode({ mode: "5xx" }, "list");
+    upstream.standIn.setMode({ mode: "5xx" }, "list");
     clock.now += FRESH_MS;
     expect(await service.listPetitions({ state: "open", page: 1 })).toMatchObject({
       stale: true,

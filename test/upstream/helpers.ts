@@ -1,7 +1,8 @@
 /** Shared by the petitions tests: capture the upstream log lines and find a port nothing listens on. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { vi } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { startStandIn, type StandIn } from "./server";
 
 export interface UpstreamLogLine {
   event: string;
@@ -38,4 +39,41 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * For a test file or describe block: starts the stand-in, points lib/petitions at it and captures the upstream log;
+ * resets both after each test and tears everything down at the end. Read `standIn` and `log` inside tests.
+ */
+export function withStandInUpstream(): {
+  readonly standIn: StandIn;
+  readonly log: ReturnType<typeof captureUpstreamLog>;
+} {
+  let standIn: StandIn | undefined;
+  let log: ReturnType<typeof captureUpstreamLog> | undefined;
+  beforeAll(async () => {
+    standIn = await startStandIn();
+    process.env.PETITIONS_API_BASE = standIn.url;
+    log = captureUpstreamLog();
+  });
+  afterEach(() => {
+    standIn?.reset();
+    if (log) log.lines.length = 0;
+    delete process.env.PETITIONS_API_TIMEOUT_MS;
+  });
+  afterAll(async () => {
+    log?.restore();
+    delete process.env.PETITIONS_API_BASE;
+    await standIn?.close();
+  });
+  return {
+    get standIn() {
+      if (!standIn) throw new Error("the stand-in starts in beforeAll");
+      return standIn;
+    },
+    get log() {
+      if (!log) throw new Error("the upstream log is captured in beforeAll");
+      return log;
+    },
+  };
 }
