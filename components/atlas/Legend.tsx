@@ -50,7 +50,7 @@ export function Legend() {
           )}
         </figcaption>
         <ul className="mt-1 grid gap-0.5">
-          {legendEntries(scale).map((entry, index) => (
+          {legendEntries(scale).map((entry) => (
             <li key={entry.colour} className="flex items-center gap-2">
               <span
                 aria-hidden="true"
@@ -58,9 +58,7 @@ export function Legend() {
                 style={{ backgroundColor: entry.colour }}
               />
               <span className="tabular-nums">{entry.range}</span>
-              <span className="text-slate-500">
-                ({(index < scale.colours.length ? scale.seatsPerClass[index] : scale.zeroSeats) ?? 0} seats)
-              </span>
+              <span className="text-slate-500">({entry.seats} seats)</span>
             </li>
           ))}
         </ul>

@@ -65,7 +65,7 @@ export function PetitionScreen({
             <HistorySection load={load} />
           </aside>
         </div>
-        <SeatTable />
+        {view.hasBreakdown && <SeatTable />}
       </AtlasProvider>
       <PetitionDetails petition={load.petition} />
     </div>

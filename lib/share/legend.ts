@@ -7,6 +7,8 @@ export interface LegendEntry {
   from: string;
   /** The whole class, e.g. "120 to under 180", "503 or more", "None". */
   range: string;
+  /** How many seats the class holds. */
+  seats: number;
 }
 
 export function formatMetricValue(metric: Metric, value: number): string {
@@ -17,17 +19,23 @@ export function formatMetricValue(metric: Metric, value: number): string {
 
 /** The scale's classes, lowest first, then "None" when some seats have zero. */
 export function legendEntries(scale: ColourScale): LegendEntry[] {
-  const classes = scale.colours.map((colour, index) => {
-    const from = formatMetricValue(
-      scale.metric,
-      index === 0 ? scale.min : (scale.thresholds[index - 1] ?? scale.min),
-    );
-    const upper = scale.thresholds[index];
-    const range =
-      upper === undefined ? `${from} or more` : `${from} to under ${formatMetricValue(scale.metric, upper)}`;
-    return { colour, from, range };
-  });
+  // With no seat above zero (e.g. a rejected petition) the classes would be empty ranges: show only "None".
+  const classes =
+    scale.max <= 0
+      ? []
+      : scale.colours.map((colour, index) => {
+          const from = formatMetricValue(
+            scale.metric,
+            index === 0 ? scale.min : (scale.thresholds[index - 1] ?? scale.min),
+          );
+          const upper = scale.thresholds[index];
+          const range =
+            upper === undefined
+              ? `${from} or more`
+              : `${from} to under ${formatMetricValue(scale.metric, upper)}`;
+          return { colour, from, range, seats: scale.seatsPerClass[index] ?? 0 };
+        });
   return scale.zeroSeats > 0
-    ? [...classes, { colour: scale.zeroColour, from: "None", range: "None" }]
+    ? [...classes, { colour: scale.zeroColour, from: "None", range: "None", seats: scale.zeroSeats }]
     : classes;
 }
