@@ -3,6 +3,7 @@
  * and momentum worked out as the server works them out today. Colours keep today's class breaks, so the map is
  * seen filling up rather than re-classed at every step. Browser-safe (no Node modules).
  */
+import { nationalFigures } from "@/lib/join/join";
 import { competitionRanks } from "@/lib/join/rank";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import { classOf, metricValue, type ColourScale, type Metric } from "@/lib/scale/scale";
@@ -91,15 +92,7 @@ export function figuresAt(
     };
   });
   const { electorate } = today.national;
-  const national: NationalFigures = {
-    total: frame.total,
-    uk,
-    overseas: Math.max(0, frame.total - uk),
-    unknownConstituency: Math.max(0, uk - inSeats),
-    inSeats,
-    electorate,
-    ukPerThousand: electorate > 0 ? (inSeats / electorate) * 1000 : 0,
-  };
+  const national = nationalFigures({ total: frame.total, uk, inSeats, electorate });
   const scales = Object.fromEntries(
     (Object.keys(today.scales) as Metric[]).map((metric) => [metric, rescale(today.scales[metric], rows)]),
   ) as Record<Metric, ColourScale>;

@@ -36,16 +36,24 @@ export function joinPetition(
     };
   });
 
-  const national: NationalFigures = {
-    total: petition.signatureCount,
+  const national = nationalFigures({ total: petition.signatureCount, uk, inSeats, electorate });
+  return { set, rows, national };
+}
+
+/** The UK-wide figures from the four counts they derive from; shared by the join and history frames. */
+export function nationalFigures(
+  counts: Pick<NationalFigures, "total" | "uk" | "inSeats" | "electorate">,
+): NationalFigures {
+  const { total, uk, inSeats, electorate } = counts;
+  return {
+    total,
     uk,
-    overseas: Math.max(0, petition.signatureCount - uk),
+    overseas: Math.max(0, total - uk),
     unknownConstituency: Math.max(0, uk - inSeats),
     inSeats,
     electorate,
     ukPerThousand: electorate > 0 ? (inSeats / electorate) * 1000 : 0,
   };
-  return { set, rows, national };
 }
 
 /** The petition names the MP; we add the party only when the metadata knows that same person. */

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { fetchPetition, fetchPetitionList, USER_AGENT } from "./client";
-import { PetitionError } from "./errors";
 import { reshapePetition } from "./reshape";
-import { closedPort, withStandInUpstream } from "@/test/upstream/helpers";
+import { closedPort, expectPetitionError, withStandInUpstream } from "@/test/upstream/helpers";
 
 const fixture = (id: number) =>
   JSON.parse(
@@ -12,15 +11,6 @@ const fixture = (id: number) =>
   ) as unknown;
 
 const upstream = withStandInUpstream();
-
-async function failure(promise: Promise<unknown>): Promise<PetitionError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PetitionError);
-  return error as PetitionError;
-}
 
 describe("fetchPetition against the stand-in", () => {
   it("reads an open petition the same way reshapePetition reads its fixture", async () => {
@@ -89,7 +79,7 @@ describe("fetchPetition against the stand-in", () => {
     ["archived and 503", FIXTURE_IDS.archived2019, { mode: "5xx" }, "unavailable", 502, "error", 503],
   ] as const)("%s → %s", async (_name, id, mode, kind, status, outcome, upstreamStatus) => {
     if (mode) upstream.standIn.setMode(mode, id);
-    const error = await failure(fetchPetition(id));
+    const error = await expectPetitionError(fetchPetition(id));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind, status });
     expect(upstream.log.lines).toHaveLength(1);
     expect(upstream.log.lines[0]).toMatchObject({ petition: id, outcome, status: upstreamStatus });
@@ -99,7 +89,7 @@ describe("fetchPetition against the stand-in", () => {
     process.env.PETITIONS_API_TIMEOUT_MS = "150";
     upstream.standIn.setMode({ mode: "slow", delayMs: 2000 }, FIXTURE_IDS.open2024);
     const started = performance.now();
-    const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
+    const error = await expectPetitionError(fetchPetition(FIXTURE_IDS.open2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind: "timeout", status: 504 });
     expect(performance.now() - started).toBeLessThan(1500);
     expect(upstream.log.lines[0]).toMatchObject({ outcome: "timeout", status: null });
@@ -108,7 +98,7 @@ describe("fetchPetition against the stand-in", () => {
   it("answers 503 when nothing listens", async () => {
     process.env.PETITIONS_API_BASE = `http://127.0.0.1:${await closedPort()}`;
     try {
-      const error = await failure(fetchPetition(FIXTURE_IDS.open2024));
+      const error = await expectPetitionError(fetchPetition(FIXTURE_IDS.open2024));
       expect({ kind: error.kind, status: error.status }).toEqual({ kind: "unavailable", status: 503 });
     } finally {
       process.env.PETITIONS_API_BASE = upstream.standIn.url;
@@ -136,7 +126,7 @@ describe("fetchPetitionList against the stand-in", () => {
 
   it("fails typed when the list is down", async () => {
     upstream.standIn.setMode({ mode: "5xx" }, "list");
-    const error = await failure(fetchPetitionList({ state: "open", q: "", page: 1 }));
+    const error = await expectPetitionError(fetchPetitionList({ state: "open", q: "", page: 1 }));
     expect(error.kind).toBe("unavailable");
     expect(upstream.log.lines[0]).toMatchObject({ petition: null, outcome: "error", status: 503 });
   });

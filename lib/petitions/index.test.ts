@@ -5,14 +5,8 @@ import seats2010 from "@/data/seats-2010.json";
 import { sharedDir } from "@/scripts/data/paths";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
-import { closedPort, withStandInUpstream } from "@/test/upstream/helpers";
-import {
-  createPetitionService,
-  getPetition,
-  PetitionError,
-  SEED_PETITION_ID,
-  type PetitionService,
-} from "./index";
+import { closedPort, expectPetitionError, withStandInUpstream } from "@/test/upstream/helpers";
+import { createPetitionService, getPetition, SEED_PETITION_ID, type PetitionService } from "./index";
 
 const FRESH_MS = 60_000;
 const RETRY_MS = 10_000;
@@ -26,15 +20,6 @@ const requests = (path: string) => upstream.standIn.stats().byPath[path] ?? 0;
 const freshService = () => {
   service = createPetitionService({ now: () => clock.now, freshMs: FRESH_MS, retryMs: RETRY_MS });
 };
-
-async function failure(promise: Promise<unknown>): Promise<PetitionError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PetitionError);
-  return error as PetitionError;
-}
 
 describe("the embedded seed petition", () => {
   it("is served from the bundle with no upstream call, even when upstream is unreachable", async () => {
@@ -135,7 +120,7 @@ describe("getPetition through the cache", () => {
   ] as const)("with no good copy, %s → PetitionError %s %i", async (_name, mode, kind, status) => {
     freshService();
     upstream.standIn.setMode(mode, FIXTURE_IDS.closed2024);
-    const error = await failure(service.getPetition(FIXTURE_IDS.closed2024));
+    const error = await expectPetitionError(service.getPetition(FIXTURE_IDS.closed2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind, status });
   });
 
@@ -143,23 +128,23 @@ describe("getPetition through the cache", () => {
     freshService();
     process.env.PETITIONS_API_TIMEOUT_MS = "100";
     upstream.standIn.setMode({ mode: "slow", delayMs: 1000 }, FIXTURE_IDS.closed2024);
-    const error = await failure(service.getPetition(FIXTURE_IDS.closed2024));
+    const error = await expectPetitionError(service.getPetition(FIXTURE_IDS.closed2024));
     expect({ kind: error.kind, status: error.status }).toEqual({ kind: "timeout", status: 504 });
   });
 
   it("remembers a 404 for a minute", async () => {
     freshService();
-    await failure(service.getPetition(MISSING_ID));
-    await failure(service.getPetition(MISSING_ID));
+    await expectPetitionError(service.getPetition(MISSING_ID));
+    await expectPetitionError(service.getPetition(MISSING_ID));
     expect(requests(petitionPath(MISSING_ID))).toBe(1);
     clock.now += 60_000;
-    await failure(service.getPetition(MISSING_ID));
+    await expectPetitionError(service.getPetition(MISSING_ID));
     expect(requests(petitionPath(MISSING_ID))).toBe(2);
   });
 
   it.each([0, -1, 1.5, Number.NaN, 1_000_000_000])("refuses id %s without asking upstream", async (id) => {
     freshService();
-    const error = await failure(service.getPetition(id));
+    const error = await expectPetitionError(service.getPetition(id));
     expect(error.status).toBe(404);
     expect(upstream.standIn.stats().total).toBe(0);
   });
@@ -180,7 +165,7 @@ describe("listPetitions", () => {
       stale: true,
       source: "cache",
     });
-    const error = await failure(service.listPetitions({ state: "open", page: 2 }));
+    const error = await expectPetitionError(service.listPetitions({ state: "open", page: 2 }));
     expect(error.kind).toBe("unavailable");
   });
 

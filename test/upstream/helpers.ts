@@ -1,7 +1,8 @@
 /** Shared by the petitions tests: capture the upstream log lines and find a port nothing listens on. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
+import { PetitionError } from "@/lib/petitions/errors";
 import { startStandIn, type StandIn } from "./server";
 
 export interface UpstreamLogLine {
@@ -76,4 +77,14 @@ export function withStandInUpstream(): {
       return log;
     },
   };
+}
+
+/** Awaits a promise that must reject with a PetitionError, and returns that error for further checks. */
+export async function expectPetitionError(promise: Promise<unknown>): Promise<PetitionError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(PetitionError);
+  return error as PetitionError;
 }
