@@ -4,6 +4,7 @@ import { createContext, useContext, useMemo, useState } from "react";
 import useSWR from "swr";
 import type { HexSvgLayout } from "@/lib/atlas/hex-layout";
 import type { LiveTable } from "@/lib/atlas/live-table";
+import { unpackRows, type PackedRows } from "@/lib/join/packed-rows";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { BoundarySet } from "@/lib/seats/types";
@@ -27,6 +28,9 @@ export interface AtlasData {
   /** Present when the page was asked for the hex view, so its first paint is hexes too. */
   hexSvg?: HexSvgLayout | null;
 }
+
+/** AtlasData as the server sends it: the rows packed, a quarter of their size as objects (lib/join/packed-rows.ts). */
+export type AtlasPayload = Omit<AtlasData, "rows"> & { packedRows: PackedRows };
 
 /** Where a postcode search landed. Kept in memory only: a postcode never goes into a shareable URL. */
 export interface Pin {
@@ -58,7 +62,18 @@ async function fetchLiveTable(url: string): Promise<LiveTable> {
   return (await response.json()) as LiveTable;
 }
 
-export function AtlasProvider({ value, children }: { value: AtlasData; children: React.ReactNode }) {
+export function AtlasProvider({
+  value: payload,
+  children,
+}: {
+  value: AtlasPayload;
+  children: React.ReactNode;
+}) {
+  // Unpacked once per payload from the server, so every leaf keeps seeing the same SeatRow objects.
+  const value = useMemo<AtlasData>(() => {
+    const { packedRows, ...sent } = payload;
+    return { ...sent, rows: unpackRows(packedRows) };
+  }, [payload]);
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
   const { data: live } = useSWR(value.live ? `/api/petitions/${value.petitionId}` : null, fetchLiveTable, {

@@ -1,19 +1,21 @@
 import "server-only";
-import type { AtlasData } from "@/components/atlas/atlas-context";
+import type { AtlasPayload } from "@/components/atlas/atlas-context";
+import { packRows, type PackedRows } from "@/lib/join/packed-rows";
+import type { JoinedPetition } from "@/lib/join/types";
 import { getGeoManifest } from "@/lib/seats";
 import type { MapView } from "@/lib/view-state";
 import { hexSvgFor } from "./hex-layout";
 import type { PetitionView } from "./load";
 
 /** What the page sends to its interactive leaves, the same for the full page and the embed. */
-export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapView): AtlasData {
+export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapView): AtlasPayload {
   const { load, joined, scales } = view;
   const manifest = getGeoManifest(joined.set);
   return {
     petitionId: load.petition.id,
     pathname,
     set: joined.set,
-    rows: joined.rows,
+    packedRows: packedRowsOf(joined),
     national: joined.national,
     scales,
     signatureCount: load.petition.signatureCount,
@@ -29,4 +31,15 @@ export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapV
     viewBox: manifest.viewBox,
     hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
   };
+}
+
+/** A view's join is cached per fetch (lib/atlas/load.ts), so its rows are packed once however many pages show them. */
+const packedByJoin = new WeakMap<JoinedPetition, PackedRows>();
+function packedRowsOf(joined: JoinedPetition): PackedRows {
+  let packed = packedByJoin.get(joined);
+  if (!packed) {
+    packed = packRows(joined.rows, joined.national.uk);
+    packedByJoin.set(joined, packed);
+  }
+  return packed;
 }

@@ -2,6 +2,7 @@ import type { Petition } from "@/lib/petitions/types";
 import { resolveMp } from "@/lib/seats/mp";
 import type { BoundarySet, MpRecord, SeatMeta } from "@/lib/seats/types";
 import { competitionRanks } from "./rank";
+import { perThousandElectors, sharePercent } from "./rates";
 import type { JoinedPetition, NationalFigures, SeatMp, SeatRow } from "./types";
 
 const UNITED_KINGDOM = "GB";
@@ -29,8 +30,8 @@ export function joinPetition(
       regionCode: seat.regionCode,
       mp: seatMp(seat, countByCode.get(seat.code)?.mp ?? null),
       count,
-      share: uk > 0 ? (count / uk) * 100 : 0,
-      perThousand: seat.electorate > 0 ? (count / seat.electorate) * 1000 : 0,
+      share: sharePercent(count, uk),
+      perThousand: perThousandElectors(count, seat.electorate),
       electorate: seat.electorate,
       rank: ranks[index] ?? seats.length,
     };
@@ -52,7 +53,7 @@ export function nationalFigures(
     unknownConstituency: Math.max(0, uk - inSeats),
     inSeats,
     electorate,
-    ukPerThousand: electorate > 0 ? (inSeats / electorate) * 1000 : 0,
+    ukPerThousand: perThousandElectors(inSeats, electorate),
   };
 }
 

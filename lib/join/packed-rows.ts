@@ -1,0 +1,163 @@
+/**
+ * Seat rows packed for the trip from the server to the browser. As objects, 650 rows repeat every key 650 times
+ * and carry floats with 17 digits; packed, each field is one column, strings many seats share (nation, region,
+ * party, note) are sent once in a lookup table, and the floats are left out and recomputed on arrival by the same
+ * functions the join uses. Pure, so both the server and client bundles can import it.
+ */
+import type { Nation } from "@/lib/seats/types";
+import { perThousandElectors, sharePercent } from "./rates";
+import type { SeatMomentum, SeatMp, SeatRow } from "./types";
+
+/** The distinct values of a column, and for each row the position of its value among them. */
+export interface LookupColumn<T> {
+  values: T[];
+  indices: number[];
+}
+
+type Region = [name: string, code: string];
+type Party = [party: string | null, partyName: string | null, colour: string | null];
+
+export interface PackedMps {
+  /** null where the seat has no MP (row.mp is null); that row's other MP columns hold nulls. */
+  names: (string | null)[];
+  parties: LookupColumn<Party>;
+  notes: LookupColumn<string | null>;
+  memberIds: (number | null)[];
+  twfyIds: (number | null)[];
+}
+
+/** Signatures gained per seat; null for a row without momentum. */
+export interface PackedMomentum {
+  hour: (number | null)[];
+  day: (number | null)[];
+}
+
+/** SeatRow[] as columns: entry i of every column belongs to row i. */
+export interface PackedRows {
+  /** The petition's UK signatures: each seat's share is a percentage of it. */
+  ukSignatures: number;
+  codes: string[];
+  names: string[];
+  nations: LookupColumn<Nation>;
+  regions: LookupColumn<Region>;
+  mps: PackedMps;
+  counts: number[];
+  electorates: number[];
+  ranks: number[];
+  /** Left out when no row has momentum (a petition without signature history). */
+  momentum?: PackedMomentum;
+}
+
+/** `ukSignatures` must be the total the rows' shares were computed from (JoinedPetition.national.uk). */
+export function packRows(rows: readonly SeatRow[], ukSignatures: number): PackedRows {
+  const packed: PackedRows = {
+    ukSignatures,
+    codes: rows.map((row) => row.code),
+    names: rows.map((row) => row.name),
+    nations: lookupColumn(rows.map((row) => row.nation)),
+    regions: lookupColumn(rows.map((row): Region => [row.region, row.regionCode])),
+    mps: packMps(rows.map((row) => row.mp)),
+    counts: rows.map((row) => row.count),
+    electorates: rows.map((row) => row.electorate),
+    ranks: rows.map((row) => row.rank),
+  };
+  if (rows.some((row) => row.momentum)) {
+    packed.momentum = {
+      hour: rows.map((row) => row.momentum?.hour ?? null),
+      day: rows.map((row) => row.momentum?.day ?? null),
+    };
+  }
+  return packed;
+}
+
+/** The rows packRows was given, equal field for field (floats included). */
+export function unpackRows(packed: PackedRows): SeatRow[] {
+  const { nations, regions, mps, momentum } = packed;
+  return packed.codes.map((code, index): SeatRow => {
+    const count = cell(packed.counts, index);
+    const electorate = cell(packed.electorates, index);
+    const [region, regionCode] = lookup(regions, index);
+    const row: SeatRow = {
+      code,
+      name: cell(packed.names, index),
+      nation: lookup(nations, index),
+      region,
+      regionCode,
+      mp: unpackMp(mps, index),
+      count,
+      share: sharePercent(count, packed.ukSignatures),
+      perThousand: perThousandElectors(count, electorate),
+      electorate,
+      rank: cell(packed.ranks, index),
+    };
+    const seatMomentum = momentum && unpackMomentum(momentum, index, electorate);
+    if (seatMomentum) row.momentum = seatMomentum;
+    return row;
+  });
+}
+
+function packMps(mps: readonly (SeatMp | null)[]): PackedMps {
+  return {
+    names: mps.map((mp) => mp?.name ?? null),
+    parties: lookupColumn(
+      mps.map((mp): Party => [mp?.party ?? null, mp?.partyName ?? null, mp?.colour ?? null]),
+    ),
+    notes: lookupColumn(mps.map((mp) => mp?.note ?? null)),
+    memberIds: mps.map((mp) => mp?.memberId ?? null),
+    twfyIds: mps.map((mp) => mp?.twfyId ?? null),
+  };
+}
+
+function unpackMp(mps: PackedMps, index: number): SeatMp | null {
+  const name = cell(mps.names, index);
+  if (name === null) return null;
+  const [party, partyName, colour] = lookup(mps.parties, index);
+  return {
+    name,
+    party,
+    partyName,
+    colour,
+    note: lookup(mps.notes, index),
+    memberId: cell(mps.memberIds, index),
+    twfyId: cell(mps.twfyIds, index),
+  };
+}
+
+/** The per-thousand rates are derived as lib/history/momentum.ts derives them, so only the gains travel. */
+function unpackMomentum(momentum: PackedMomentum, index: number, electorate: number): SeatMomentum | null {
+  const hour = cell(momentum.hour, index);
+  const day = cell(momentum.day, index);
+  if (hour === null || day === null) return null;
+  return {
+    hour,
+    day,
+    hourPerThousand: perThousandElectors(hour, electorate),
+    dayPerThousand: perThousandElectors(day, electorate),
+  };
+}
+
+/** Tuples are compared by their JSON, so ["a", null] and ["a", null] share one entry. */
+function lookupColumn<T>(column: readonly T[]): LookupColumn<T> {
+  const positions = new Map<string, number>();
+  const values: T[] = [];
+  const indices = column.map((value) => {
+    const key = JSON.stringify(value);
+    let position = positions.get(key);
+    if (position === undefined) {
+      position = values.push(value) - 1;
+      positions.set(key, position);
+    }
+    return position;
+  });
+  return { values, indices };
+}
+
+function lookup<T>(column: LookupColumn<T>, index: number): T {
+  return cell(column.values, cell(column.indices, index));
+}
+
+/** A short column means the packed rows were cut or built wrongly: fail loudly rather than show undefined. */
+function cell<T>(column: readonly T[], index: number): T {
+  if (index < 0 || index >= column.length) throw new RangeError(`Packed rows have no entry ${index}`);
+  return column[index] as T;
+}
