@@ -1,29 +1,10 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import sharp from "sharp";
 import type { PetitionView } from "@/lib/atlas/load";
 import type { Metric } from "@/lib/scale/scale";
 import { getGeoManifest } from "@/lib/seats";
-import type { BoundarySet } from "@/lib/seats/types";
 import { buildPreviewSvg } from "./preview-svg";
-import { parseSprite } from "./sprite";
-
-const sprites = new Map<BoundarySet, Promise<Map<string, string>>>();
-
-/** A boundary set's seat paths, read once from the same sprite file the browser gets. */
-export function spritePaths(set: BoundarySet): Promise<Map<string, string>> {
-  let paths = sprites.get(set);
-  if (!paths) {
-    // Scoped to public/geo so the build traces that folder only, not the whole project.
-    const file = path.join(process.cwd(), "public", "geo", path.basename(getGeoManifest(set).sprite));
-    paths = readFile(file, "utf8").then(parseSprite);
-    // A failed read is retried on the next request rather than remembered.
-    paths.catch(() => sprites.delete(set));
-    sprites.set(set, paths);
-  }
-  return paths;
-}
+import { spritePaths } from "./sprite-file";
 
 /** Images recently drawn, by petition, data time, metric and seat: crawlers ask for the same few again and again. */
 const MAX_CACHED = 48;

@@ -1,0 +1,23 @@
+import "server-only";
+import { cameraSeats, cameraViewBox, fitViewBox, unionBoxes, type ViewBox } from "@/lib/geo/camera";
+import type { SeatRow } from "@/lib/join/types";
+import type { BoundarySet } from "@/lib/seats/types";
+import { spriteBoxes } from "@/lib/share/sprite-file";
+import type { ViewState } from "@/lib/view-state";
+
+/**
+ * Where the server-rendered SVG map looks for this view, as MapLibre's camera will (for a map of the nominal
+ * size): the shared camera, else the selected seat or focused region; null shows every seat.
+ */
+export async function initialSvgViewBox(
+  set: BoundarySet,
+  view: Pick<ViewState, "area" | "region" | "at">,
+  rows: readonly SeatRow[],
+): Promise<ViewBox | null> {
+  if (view.at) return cameraViewBox(view.at);
+  const codes = cameraSeats(view, rows);
+  if (!codes) return null;
+  const boxes = await spriteBoxes(set);
+  const box = unionBoxes(codes.map((code) => boxes.get(code)).filter((seatBox) => seatBox !== undefined));
+  return box ? fitViewBox(box) : null;
+}
