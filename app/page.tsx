@@ -26,11 +26,11 @@ export default async function Home({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const { view: mapView } = parseViewState(await searchParams);
+  const viewState = parseViewState(await searchParams);
   const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
   return (
     <>
-      <PetitionScreen view={view} pathname="/" mapView={mapView} />
+      <PetitionScreen view={view} pathname="/" mapView={viewState.view} camera={viewState} />
       <div className="mx-auto max-w-7xl px-4 pb-8">
         <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>
           <PetitionList />

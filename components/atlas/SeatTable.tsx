@@ -32,7 +32,8 @@ export function SeatTable() {
   const place = focus ? ` in ${focus.name}` : "";
 
   return (
-    <div>
+    // Below the fold: the browser lays it out only when it comes near the screen, so the map paints sooner.
+    <div className="[contain-intrinsic-size:auto_1400px] [content-visibility:auto]">
       <table className="w-full border-collapse text-sm">
         <caption className="mb-2 text-left text-base font-semibold">
           Signatures by constituency{place} ({sorted.length} seats)

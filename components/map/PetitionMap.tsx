@@ -5,12 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import { useAtlas, usePin, type AtlasData, type Pin } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
+import { cameraSeats, FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { unionBounds, type Bounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
-import { inRegion, regionBySlug } from "@/lib/regions";
 import { metricValue } from "@/lib/scale/scale";
 import type { ViewState } from "@/lib/view-state";
 import { loadShapes, type Shapes } from "./map-shapes";
+import { svgPaintScript, watchSvgPaint } from "./svg-paint";
 import {
   baseStyle,
   FILL_LAYER,
@@ -27,6 +28,8 @@ import {
 } from "./map-style";
 
 type MapState = "loading" | "ready" | "error";
+/** Which drawing is on screen: the server-rendered SVG until MapLibre has painted every seat, then WebGL. */
+type Renderer = "svg" | "webgl";
 interface Hover {
   code: string;
   x: number;
@@ -42,22 +45,32 @@ const maplibreModule =
         return module;
       });
 
-const FIT_PADDING = 48;
-/** Close enough to see a city seat, far enough to see its neighbours. */
-const SEAT_MAX_ZOOM = 8.5;
-
 /**
- * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map; if WebGL
- * is unavailable, that SVG stays and says so. Geography and hex cartogram are the same layers over different shapes.
+ * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map, already
+ * coloured and clickable; if WebGL is unavailable, that SVG stays and says so. data-state says whether the map on
+ * screen shows every seat's value, data-renderer which one it is. Geography and hex cartogram are the same layers
+ * over different shapes.
  */
-export function PetitionMap({ label, children }: { label: string; children: React.ReactNode }) {
+export function PetitionMap({
+  label,
+  nonce,
+  children,
+}: {
+  label: string;
+  /** This response's CSP nonce, for the inline script that reports the SVG's first paint. */
+  nonce?: string;
+  children: React.ReactNode;
+}) {
   const atlas = useAtlas();
   const { pin } = usePin();
   const { view, update } = useViewState();
+  const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [shapes, setShapes] = useState<Shapes | null>(null);
-  const [state, setState] = useState<MapState>("loading");
+  const [webglState, setWebglState] = useState<MapState>("loading");
+  const [renderer, setRenderer] = useState<Renderer>("svg");
+  const [svgPainted, setSvgPainted] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
   const latest = useRef({ atlas, view, update });
@@ -132,7 +145,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       })
       .catch((error: unknown) => {
         console.error("Map unavailable", error);
-        if (!cancelled) setState("error");
+        if (!cancelled) setWebglState("error");
       });
     return () => {
       cancelled = true;
@@ -146,7 +159,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
     const map = mapRef.current;
     if (!map || !shapes || shapes.kind === view.view) return;
     let cancelled = false;
-    setState("loading");
+    setWebglState("loading");
     loadShapes(view.view, { topology, hex })
       .then((next) => {
         if (cancelled) return;
@@ -155,7 +168,7 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
         map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 0 });
         setShapes(next);
       })
-      .catch(() => !cancelled && setState("error"));
+      .catch(() => !cancelled && setWebglState("error"));
     return () => {
       cancelled = true;
     };
@@ -174,7 +187,10 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
         { [VALUE_STATE]: metricValue(row, view.metric) },
       );
     }
-    const markReady = () => setState("ready");
+    const markReady = () => {
+      setWebglState("ready");
+      setRenderer("webgl");
+    };
     map.once("idle", markReady);
     // Source data may still be on its way: make sure the next frame is drawn so "idle" can fire.
     map.triggerRepaint();
@@ -206,45 +222,65 @@ export function PetitionMap({ label, children }: { label: string; children: Reac
       map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
   }, [pin, shapes, view.view]);
 
+  // The SVG reports its own first paint, so the map is "ready" long before MapLibre has booted.
+  useEffect(() => {
+    const root = rootRef.current;
+    return root ? watchSvgPaint(root, () => setSvgPainted(true)) : undefined;
+  }, []);
+
+  const state: MapState = renderer === "webgl" ? webglState : svgPainted ? "ready" : "loading";
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
   return (
-    <div
-      data-testid="petition-map"
-      data-state={state}
-      data-selected={view.area ?? ""}
-      data-view={view.view}
-      className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
-    >
-      <div className={state === "ready" ? "hidden" : "absolute inset-0"} aria-hidden={state !== "error"}>
-        {children}
-      </div>
-      <div className={`absolute inset-0 ${state === "error" ? "hidden" : ""}`}>
-        <div ref={containerRef} className="h-full w-full" />
-      </div>
-      {state === "loading" && (
-        <p className="pointer-events-none absolute right-2 bottom-2 rounded bg-white/80 px-2 py-1 text-xs text-slate-600">
-          Loading interactive map…
-        </p>
-      )}
-      {state === "error" && (
-        <p
-          role="status"
-          className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
-        >
-          The interactive map needs WebGL, which this browser cannot provide. This static map and the table of
-          seats below still work.
-        </p>
-      )}
-      {hover && hoveredRow && state === "ready" && (
+    <>
+      <div
+        ref={rootRef}
+        data-testid="petition-map"
+        data-state={state}
+        data-renderer={renderer}
+        data-selected={view.area ?? ""}
+        data-view={view.view}
+        className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
+        // Before hydration, svgPaintScript may already have marked the server's HTML ready.
+        suppressHydrationWarning
+      >
         <div
-          aria-hidden="true"
-          className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
-          style={{ left: hover.x + 12, top: hover.y + 12 }}
+          className={renderer === "svg" ? "absolute inset-0" : "hidden"}
+          aria-hidden={webglState !== "error"}
         >
-          <strong>{hoveredRow.name}</strong>: {formatCount(hoveredRow.count)} signatures
+          {children}
         </div>
-      )}
-    </div>
+        {/* MapLibre draws out of sight until every seat is coloured, then replaces the SVG in one frame. */}
+        <div
+          className={`absolute inset-0 ${renderer === "svg" ? "invisible" : ""} ${webglState === "error" ? "hidden" : ""}`}
+        >
+          <div ref={containerRef} className="h-full w-full" />
+        </div>
+        {renderer === "svg" && webglState === "loading" && (
+          <p className="pointer-events-none absolute right-2 bottom-2 rounded bg-white/80 px-2 py-1 text-xs text-slate-600">
+            Loading interactive map…
+          </p>
+        )}
+        {webglState === "error" && (
+          <p
+            role="status"
+            className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            The interactive map needs WebGL, which this browser cannot provide. This static map and the table
+            of seats below still work.
+          </p>
+        )}
+        {hover && hoveredRow && renderer === "webgl" && webglState === "ready" && (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
+            style={{ left: hover.x + 12, top: hover.y + 12 }}
+          >
+            <strong>{hoveredRow.name}</strong>: {formatCount(hoveredRow.count)} signatures
+          </div>
+        )}
+      </div>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: svgPaintScript }} suppressHydrationWarning />
+    </>
   );
 }
 
@@ -273,12 +309,8 @@ function initialCamera(view: CameraView, shapes: Shapes, rows: AtlasData["rows"]
 
 /** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
 function cameraTarget(view: Omit<CameraView, "at">, shapes: Shapes, rows: readonly SeatRow[]): Bounds | null {
-  if (view.area) return shapes.bounds.get(view.area) ?? null;
-  const focus = view.region ? regionBySlug(view.region) : undefined;
-  if (!focus) return null;
-  const boxes = rows
-    .filter((row) => inRegion(row, focus))
-    .map((row) => shapes.bounds.get(row.code))
-    .filter((box): box is Bounds => box !== undefined);
-  return unionBounds(boxes);
+  const codes = cameraSeats(view, rows);
+  return (
+    codes && unionBounds(codes.map((code) => shapes.bounds.get(code)).filter((box) => box !== undefined))
+  );
 }

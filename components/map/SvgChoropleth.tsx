@@ -1,36 +1,82 @@
 "use client";
 
+import { useLayoutEffect, useRef, useState } from "react";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
+import {
+  cameraSeats,
+  cameraViewBox,
+  fitViewBox,
+  unionBoxes,
+  type SpriteBox,
+  type ViewBox,
+  unitsPerPixel,
+  zoomOf,
+} from "@/lib/geo/camera";
+import type { SeatRow } from "@/lib/join/types";
 import { colourOf, metricValue } from "@/lib/scale/scale";
+import type { ViewState } from "@/lib/view-state";
+import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
+
+type CameraView = Pick<ViewState, "area" | "region" | "at">;
+
+const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
 
 /**
  * The choropleth as server-rendered SVG: coloured at first paint, before MapLibre boots, and the map itself when
  * WebGL is missing or JavaScript is off (each seat links to its own view). Geometry stays in the cached sprite file.
+ * Its camera matches MapLibre's: the server frames the first view; later ones are measured from the drawn seats.
  */
-export function SvgChoropleth() {
-  const { rows, scales, viewBox, geometry, hexSvg } = useAtlas();
+export function SvgChoropleth({
+  initialView,
+  initialViewBox,
+}: {
+  initialView: CameraView;
+  /** The server's framing of initialView; null shows every seat. */
+  initialViewBox: ViewBox | null;
+}) {
+  const { rows, scales, viewBox: wholeMap, geometry, hexSvg } = useAtlas();
   const { view, hrefFor, update } = useViewState();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const key = cameraKey(view);
+  const initialKey = cameraKey(initialView);
+  const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
   const scale = scales[view.metric];
   const hex = view.view === "hex" && hexSvg ? hexSvg : null;
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || hex || key === initialKey) return;
+    setMeasured({ key, viewBox: measureCamera(svg, view, rows) });
+    // The key stands for the view's camera fields.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, initialKey, hex, rows]);
+
+  const framed = key === initialKey ? initialViewBox : measured?.key === key ? measured.viewBox : null;
+  const viewBox = hex ? hex.viewBox : (framed ?? wholeMap);
+  // Outlines as wide on screen as MapLibre draws them at this zoom.
+  const zoom = zoomOf(viewBox);
+  const pixel = unitsPerPixel(zoom);
   const centres = new Map(hex?.centres.map((centre) => [centre.code, centre]));
   const shape = (code: string, props: React.SVGProps<SVGUseElement>) => {
     const centre = centres.get(code);
     return hex ? (
       <use href="#hex-cell" x={centre?.x} y={centre?.y} {...props} />
     ) : (
-      <use href={`${geometry.sprite}#${code}`} {...props} />
+      <use href={`${geometry.sprite}#${code}`} data-code={code} {...props} />
     );
   };
   const selected = rows.find((row) => row.code === view.area);
 
   return (
     <svg
-      viewBox={(hex ? hex.viewBox : viewBox).join(" ")}
+      ref={svgRef}
+      viewBox={viewBox.join(" ")}
       preserveAspectRatio="xMidYMid meet"
-      className="h-full w-full p-8"
+      className="h-full w-full overflow-visible p-12"
       stroke="#ffffff"
-      strokeWidth={hex ? 0.01 : 0.6}
+      strokeOpacity={0.8}
+      strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
       strokeLinejoin="round"
     >
       {hex && (
@@ -42,17 +88,38 @@ export function SvgChoropleth() {
         <a
           key={row.code}
           href={hrefFor({ area: row.code, at: null })}
+          aria-label={row.name}
           tabIndex={-1}
           onClick={(event) => {
             event.preventDefault();
             update({ area: row.code, at: null });
           }}
         >
-          <title>{row.name}</title>
           {shape(row.code, { fill: colourOf(scale, metricValue(row, view.metric)) })}
         </a>
       ))}
-      {selected && shape(selected.code, { fill: "none", stroke: "#0f172a", strokeWidth: hex ? 0.04 : 3 })}
+      {selected &&
+        shape(selected.code, {
+          fill: "none",
+          stroke: "#0f172a",
+          strokeOpacity: 1,
+          strokeWidth: hex ? 0.04 : SELECTED_WIDTH * pixel,
+        })}
     </svg>
   );
+}
+
+/** The viewBox MapLibre's camera would have for a view, from the seats as drawn; null shows every seat. */
+function measureCamera(svg: SVGSVGElement, view: CameraView, rows: readonly SeatRow[]): ViewBox | null {
+  const mapPx = [svg.clientWidth, svg.clientHeight] as const;
+  if (view.at) return cameraViewBox(view.at, mapPx);
+  const codes = cameraSeats(view, rows);
+  if (!codes) return null;
+  const boxes = codes.flatMap((code): SpriteBox[] => {
+    const seat = svg.querySelector<SVGUseElement>(`use[data-code="${code}"]`)?.getBBox();
+    // A seat measures nothing until the sprite file has arrived.
+    return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];
+  });
+  const box = unionBoxes(boxes);
+  return box ? fitViewBox(box, mapPx) : null;
 }

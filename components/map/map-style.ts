@@ -49,6 +49,28 @@ export function fillLayer(scale: ColourScale): FillLayerSpecification {
 
 const noSeat: ExpressionSpecification = ["==", ["get", "code"], ""];
 
+/** Seat outline width in pixels by zoom, [zoom, width] pairs: hairlines for the whole UK, clearer close up. */
+export const OUTLINE_WIDTHS: readonly (readonly [number, number])[] = [
+  [4, 0.3],
+  [8, 1],
+  [11, 1.5],
+];
+export const SELECTED_WIDTH = 3;
+
+/** OUTLINE_WIDTHS at a zoom, interpolated as MapLibre does, for the SVG map. */
+export function outlineWidthAt(zoom: number): number {
+  const [first, ...rest] = OUTLINE_WIDTHS;
+  if (!first || zoom <= first[0]) return first?.[1] ?? 1;
+  let previous = first;
+  for (const stop of rest) {
+    if (zoom <= stop[0]) {
+      return previous[1] + ((zoom - previous[0]) / (stop[0] - previous[0])) * (stop[1] - previous[1]);
+    }
+    previous = stop;
+  }
+  return previous[1];
+}
+
 export function outlineLayers(): LineLayerSpecification[] {
   return [
     {
@@ -57,7 +79,7 @@ export function outlineLayers(): LineLayerSpecification[] {
       source: SEATS_SOURCE,
       paint: {
         "line-color": "#ffffff",
-        "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.3, 8, 1, 11, 1.5],
+        "line-width": ["interpolate", ["linear"], ["zoom"], ...OUTLINE_WIDTHS.flat()],
         "line-opacity": 0.8,
       },
     },
@@ -73,7 +95,7 @@ export function outlineLayers(): LineLayerSpecification[] {
       type: "line",
       source: SEATS_SOURCE,
       filter: noSeat,
-      paint: { "line-color": "#0f172a", "line-width": 3 },
+      paint: { "line-color": "#0f172a", "line-width": SELECTED_WIDTH },
     },
   ];
 }

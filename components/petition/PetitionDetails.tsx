@@ -28,7 +28,8 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
   const countries = [...petition.byCountry].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 
   return (
-    <div className="space-y-6">
+    // Below the fold: laid out only when it comes near the screen, so the map paints sooner.
+    <div className="space-y-6 [contain-intrinsic-size:auto_1600px] [content-visibility:auto]">
       <section aria-labelledby="background-heading">
         <h2 id="background-heading" className="text-lg font-semibold">
           What the petition asks

@@ -12,7 +12,9 @@ import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
 import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
-import type { MapView } from "@/lib/view-state";
+import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
+import { requestNonce } from "@/lib/security/request-nonce";
+import type { MapView, ViewState } from "@/lib/view-state";
 import { preload } from "react-dom";
 import { getGeoManifest } from "@/lib/seats";
 import { Attribution } from "./Attribution";
@@ -20,14 +22,17 @@ import { PetitionDetails } from "./PetitionDetails";
 import { PetitionHeader } from "./PetitionHeader";
 
 /** A petition's whole page body: header, map with legend and seat panel, table, details. */
-export function PetitionScreen({
+export async function PetitionScreen({
   view,
   pathname,
   mapView,
+  camera,
 }: {
   view: PetitionView;
   pathname: string;
   mapView: MapView;
+  /** Where the request's URL points the map, so its first paint is already framed. */
+  camera: Pick<ViewState, "area" | "region" | "at">;
 }) {
   const { load, joined } = view;
   const manifest = getGeoManifest(joined.set);
@@ -45,8 +50,13 @@ export function PetitionScreen({
             <LiveStatus />
             <SeatSearch />
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
-              <PetitionMap label={mapLabel}>
-                <SvgChoropleth />
+              <PetitionMap label={mapLabel} nonce={await requestNonce()}>
+                <SvgChoropleth
+                  initialView={camera}
+                  initialViewBox={
+                    mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null
+                  }
+                />
               </PetitionMap>
             </div>
             {!view.hasBreakdown && (

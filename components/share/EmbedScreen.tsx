@@ -8,11 +8,22 @@ import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
 import { formatCount } from "@/lib/format";
 import { embedPath } from "@/lib/share/links";
-import type { MapView } from "@/lib/view-state";
+import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
+import { requestNonce } from "@/lib/security/request-nonce";
+import type { MapView, ViewState } from "@/lib/view-state";
 import { FullViewLink } from "./FullViewLink";
 
 /** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
-export function EmbedScreen({ view, mapView }: { view: PetitionView; mapView: MapView }) {
+export async function EmbedScreen({
+  view,
+  mapView,
+  camera,
+}: {
+  view: PetitionView;
+  mapView: MapView;
+  /** Where the request's URL points the map, so its first paint is already framed. */
+  camera: Pick<ViewState, "area" | "region" | "at">;
+}) {
   const { load, joined } = view;
   const { petition } = load;
   // Clicks change the embed's own URL, so the frame never turns into the full site.
@@ -30,8 +41,13 @@ export function EmbedScreen({ view, mapView }: { view: PetitionView; mapView: Ma
       <AtlasProvider value={atlas}>
         <div className="grid flex-1 gap-3 sm:grid-cols-[minmax(0,1fr)_15rem]">
           <div className="h-[60vh] min-h-[280px] overflow-hidden rounded border border-slate-200 sm:h-auto">
-            <PetitionMap label={mapLabel}>
-              <SvgChoropleth />
+            <PetitionMap label={mapLabel} nonce={await requestNonce()}>
+              <SvgChoropleth
+                initialView={camera}
+                initialViewBox={
+                  mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null
+                }
+              />
             </PetitionMap>
           </div>
           <aside className="space-y-3 text-sm">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, petitionErrorPage } from "./error-page";
-import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "./csp";
+import { API_POLICY, isFrameablePath, newNonce, nonceOf, pagePolicy } from "./csp";
 
 const directives = (policy: string) =>
   new Map(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)]));
@@ -121,4 +121,20 @@ describe("petitionErrorPage", () => {
     expect(html).not.toContain("<img");
     expect(escapeHtml(`<"'&>`)).toBe("&lt;&quot;&#39;&amp;&gt;");
   });
+
+  it.each([
+    ["a page policy", (nonce: string) => pagePolicy({ nonce, frameable: false, upgradeInsecure: false })],
+    [
+      "a dev page policy",
+      (nonce: string) => pagePolicy({ nonce, frameable: true, upgradeInsecure: true, dev: true }),
+    ],
+  ])("reads the nonce back out of %s", (_, policyFor) => {
+    const nonce = newNonce();
+    expect(nonceOf(policyFor(nonce))).toBe(nonce);
+  });
+
+  it.each([null, "", "default-src 'self'", "script-src 'self' 'unsafe-inline'"])(
+    "finds no nonce in %j",
+    (policy) => expect(nonceOf(policy)).toBeUndefined(),
+  );
 });

@@ -52,3 +52,8 @@ export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 
 export function isFrameablePath(pathname: string): boolean {
   return pathname === "/embed" || pathname.startsWith("/embed/");
 }
+
+/** The script nonce a page policy carries, for the few inline scripts we write ourselves. */
+export function nonceOf(policy: string | null): string | undefined {
+  return policy?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+}

@@ -30,6 +30,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function PetitionPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
   const view = await loadPetitionViewOrNotFound(id);
-  const { view: mapView } = parseViewState(await searchParams);
-  return <PetitionScreen view={view} pathname={`/petitions/${id}`} mapView={mapView} />;
+  const viewState = parseViewState(await searchParams);
+  return (
+    <PetitionScreen view={view} pathname={`/petitions/${id}`} mapView={viewState.view} camera={viewState} />
+  );
 }

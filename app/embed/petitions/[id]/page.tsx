@@ -28,6 +28,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 /** /embed/petitions/ID?area=…&metric=…: the same view as the full page, in minimal chrome for an iframe. */
 export default async function EmbedPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
-  const { view: mapView } = parseViewState(await searchParams);
-  return <EmbedScreen view={await loadPetitionViewOrNotFound(id)} mapView={mapView} />;
+  const viewState = parseViewState(await searchParams);
+  return (
+    <EmbedScreen view={await loadPetitionViewOrNotFound(id)} mapView={viewState.view} camera={viewState} />
+  );
 }

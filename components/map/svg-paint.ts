@@ -1,0 +1,27 @@
+/**
+ * Calls `painted` at the start of the frame after the first one in which the map's SVG seats are laid out, and
+ * returns a stop function. Its source also runs as an inline script before React hydrates (svgPaintScript), so it
+ * must stay self-contained: no imports, no helpers.
+ */
+export function watchSvgPaint(map: Element, painted: () => void): () => void {
+  let stopped = false;
+  let frame = 0;
+  const check = () => {
+    if (stopped) return;
+    const shape = map.querySelector<SVGGraphicsElement>("svg use");
+    // A <use> of the sprite file measures nothing until that file has arrived and been parsed.
+    if (shape && shape.getBBox().width > 0) frame = requestAnimationFrame(() => stopped || painted());
+    else frame = requestAnimationFrame(check);
+  };
+  frame = requestAnimationFrame(check);
+  return () => {
+    stopped = true;
+    cancelAnimationFrame(frame);
+  };
+}
+
+/**
+ * Placed right after the map container: marks it ready as soon as the server-rendered SVG is on screen, without
+ * waiting for the page's scripts. React takes the same state over when it hydrates.
+ */
+export const svgPaintScript = `(function(map){(${watchSvgPaint.toString()})(map,function(){if(map.getAttribute("data-renderer")==="svg"&&map.getAttribute("data-state")==="loading")map.setAttribute("data-state","ready")})})(document.currentScript.previousElementSibling)`;

@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OUTLINE_WIDTHS, outlineWidthAt } from "@/components/map/map-style";
+import { svgPaintScript, watchSvgPaint } from "@/components/map/svg-paint";
+
+describe("outlineWidthAt", () => {
+  it.each([
+    [2, 0.3],
+    [4, 0.3],
+    [6, 0.65],
+    [8, 1],
+    [9.5, 1.25],
+    [11, 1.5],
+    [14, 1.5],
+  ])("at zoom %d draws %d px, as MapLibre interpolates OUTLINE_WIDTHS", (zoom, width) => {
+    expect(outlineWidthAt(zoom)).toBeCloseTo(width, 9);
+  });
+
+  it("has its stops in zoom order", () => {
+    const zooms = OUTLINE_WIDTHS.map(([zoom]) => zoom);
+    expect(zooms).toEqual([...zooms].sort((a, b) => a - b));
+  });
+});
+
+/** A map element whose first SVG seat measures `width` once the test says the sprite has arrived. */
+function fakeMap(state = "loading", renderer = "svg") {
+  const attributes = new Map([
+    ["data-state", state],
+    ["data-renderer", renderer],
+  ]);
+  const seat = { width: 0 };
+  return {
+    seat,
+    attributes,
+    querySelector: () => ({ getBBox: () => ({ width: seat.width }) }),
+    getAttribute: (name: string) => attributes.get(name) ?? null,
+    setAttribute: (name: string, value: string) => attributes.set(name, value),
+  };
+}
+
+describe("watchSvgPaint", () => {
+  let frames: FrameRequestCallback[] = [];
+  const runFrame = () => {
+    const due = frames;
+    frames = [];
+    for (const callback of due) callback(0);
+  };
+  beforeEach(() => {
+    frames = [];
+    globalThis.requestAnimationFrame = (callback) => frames.push(callback);
+    globalThis.cancelAnimationFrame = (handle) => {
+      frames = frames.filter((_, index) => index + 1 !== handle);
+    };
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, "requestAnimationFrame");
+    Reflect.deleteProperty(globalThis, "cancelAnimationFrame");
+  });
+
+  it("reports the frame after the seats first measure something, and only once", () => {
+    const map = fakeMap();
+    let painted = 0;
+    watchSvgPaint(map as unknown as Element, () => painted++);
+    for (let frame = 0; frame < 5; frame++) runFrame();
+    expect(painted).toBe(0);
+    map.seat.width = 12;
+    runFrame();
+    expect(painted).toBe(0);
+    runFrame();
+    expect(painted).toBe(1);
+    for (let frame = 0; frame < 5; frame++) runFrame();
+    expect(painted).toBe(1);
+  });
+
+  it("says nothing once stopped", () => {
+    const map = fakeMap();
+    let painted = 0;
+    const stop = watchSvgPaint(map as unknown as Element, () => painted++);
+    map.seat.width = 12;
+    runFrame();
+    stop();
+    runFrame();
+    runFrame();
+    expect(painted).toBe(0);
+  });
+
+  it.each([
+    ["an SVG map still loading", "loading", "svg", "ready"],
+    ["a map MapLibre already draws", "loading", "webgl", "loading"],
+    ["a map already in error", "error", "svg", "error"],
+  ])("as an inline script, marks %s as it should", (_, state, renderer, expected) => {
+    const map = fakeMap(state, renderer);
+    const document = { currentScript: { previousElementSibling: map } };
+    new Function("document", svgPaintScript)(document);
+    map.seat.width = 3;
+    runFrame();
+    runFrame();
+    expect(map.attributes.get("data-state")).toBe(expected);
+  });
+});
