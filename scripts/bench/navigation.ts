@@ -1,6 +1,7 @@
 /**
  * Map load: cold navigations (fresh context, HTTP cache off) to a petition page in headless Chromium, timing the
- * first paint of the server-rendered SVG map and MapLibre's "ready", and counting the bytes each kind of file costs.
+ * map's data-state="ready" (the server-rendered SVG with every seat coloured), MapLibre's takeover, and counting the
+ * bytes each kind of file costs.
  */
 import type { Browser } from "playwright-core";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
@@ -11,10 +12,10 @@ export const BYTE_KINDS = ["HTML", "JS", "CSS", "Geometry", "Data", "Other"] as 
 export type ByteKind = (typeof BYTE_KINDS)[number];
 
 export interface LoadSample {
-  /** ms after navigation start when the SVG map's seats were first on screen (null if MapLibre came first). */
-  svgPainted: number | null;
-  /** ms after navigation start when the map said data-state="ready". */
+  /** ms after navigation start when the map said data-state="ready" (every seat coloured, whichever renderer). */
   ready: number;
+  /** ms after navigation start when MapLibre had painted every seat and replaced the SVG. */
+  webgl: number;
   firstContentfulPaint: number | null;
   bytes: Record<ByteKind, number>;
   requests: number;
@@ -23,42 +24,28 @@ export interface LoadSample {
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * Runs in the page before any of its scripts: a MutationObserver stamps data-state="ready", and a frame loop stamps
- * the frame after the first one in which the SVG's seats are laid out and their sprite file has arrived (an external <use> draws
- * nothing before that). A string, not a function, so the TypeScript loader's helpers do not leak into the page.
+ * Runs in the page before any of its scripts: a MutationObserver stamps the map's first data-state="ready" and the
+ * first time it is ready on WebGL. A string, not a function, so the TypeScript loader's helpers do not leak into
+ * the page.
  */
 const MARKS_SCRIPT = `(() => {
-  const marks = { svgPainted: null, ready: null, fcp: null };
+  const marks = { ready: null, webgl: null, fcp: null };
   window.__mapLoad = marks;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") marks.fcp = entry.startTime;
   }).observe({ type: "paint", buffered: true });
-  const mapSelector = '[data-testid="petition-map"]';
-  // The map is in the server's HTML as "loading"; only its attribute changes, so watch attributes alone.
-  new MutationObserver((mutations) => {
-    if (marks.ready !== null) return;
-    if (mutations.some((m) => m.target.matches(mapSelector) && m.target.getAttribute("data-state") === "ready")) {
-      marks.ready = performance.now();
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-  const spriteArrived = (use) => {
-    // The entry's name keeps the first <use>'s #fragment, so match on the file.
-    const file = new URL((use.getAttribute("href") || "").split("#")[0], location.href).href;
-    return performance.getEntriesByType("resource").some((entry) => entry.name.startsWith(file) && entry.responseEnd > 0);
-  };
-  const frame = () => {
-    const use = document.querySelector(mapSelector + " svg use");
-    if (use && use.getBoundingClientRect().width > 0 && spriteArrived(use)) {
-      // This frame draws the seats; the next frame's callback runs once it has been produced.
-      requestAnimationFrame(() => (marks.svgPainted = performance.now()));
-    } else if (marks.ready === null) requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
+  // The map is in the server's HTML as "loading"; only its attributes change, so watch attributes alone.
+  new MutationObserver(() => {
+    const map = document.querySelector('[data-testid="petition-map"]');
+    if (!map || map.getAttribute("data-state") !== "ready") return;
+    marks.ready ??= performance.now();
+    if (map.getAttribute("data-renderer") === "webgl") marks.webgl ??= performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-renderer"] });
 })();`;
 
 interface PageMarks {
-  svgPainted: number | null;
   ready: number | null;
+  webgl: number | null;
   fcp: number | null;
 }
 
@@ -90,7 +77,7 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadSa
     await page.addInitScript({ content: MARKS_SCRIPT });
     await page.goto(url);
     await page.waitForFunction(
-      () => (window as { __mapLoad?: PageMarks }).__mapLoad?.ready != null,
+      () => (window as { __mapLoad?: PageMarks }).__mapLoad?.webgl != null,
       undefined,
       {
         timeout: READY_TIMEOUT_MS,
@@ -109,8 +96,8 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadSa
     const bytes = Object.fromEntries(BYTE_KINDS.map((kind) => [kind, 0])) as Record<ByteKind, number>;
     for (const entry of entries) bytes[byteKind(entry.url, entry.initiatorType)] += entry.bytes;
     return {
-      svgPainted: marks.svgPainted,
       ready: marks.ready ?? Number.NaN,
+      webgl: marks.webgl ?? Number.NaN,
       firstContentfulPaint: marks.fcp,
       bytes,
       requests: entries.length,
@@ -146,17 +133,15 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
     [
       "Page",
       "Runs",
-      "SVG map painted (median)",
+      "Map ready (median)",
       "p90",
-      "WebGL map ready (median)",
+      "WebGL took over (median)",
       "p90",
       "First contentful paint (median)",
     ],
     results.map(({ label, samples }) => {
-      const painted = spread(
-        samples.flatMap((sample) => (sample.svgPainted === null ? [] : [sample.svgPainted])),
-      );
       const ready = spread(samples.map((sample) => sample.ready));
+      const webgl = spread(samples.map((sample) => sample.webgl));
       const fcp = spread(
         samples.flatMap((sample) =>
           sample.firstContentfulPaint === null ? [] : [sample.firstContentfulPaint],
@@ -165,10 +150,10 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
       return [
         label,
         samples.length,
-        ms(painted?.median),
-        ms(painted?.p90),
         ms(ready?.median),
         ms(ready?.p90),
+        ms(webgl?.median),
+        ms(webgl?.p90),
         ms(fcp?.median),
       ];
     }),
@@ -183,7 +168,7 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
     }),
   );
   return [
-    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after one untimed warm-up load per page. Times are from navigation start: **SVG map painted** is the start of the frame after the first one in which the server-rendered SVG's seats are laid out and their sprite file has arrived (an external \`<use>\` draws nothing before); **WebGL map ready** is when the map container switches to \`data-state="ready"\` (MapLibre has drawn every seat). Median and p90 of ${runs} runs.`,
+    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after one untimed warm-up load per page. Times are from navigation start: **Map ready** is when the map container first says \`data-state="ready"\`: the server-rendered SVG has every seat coloured on screen (its inline script stamps it at the start of the frame after the one in which the seats, from the sprite file, are laid out), before the page's scripts have run; **WebGL took over** is when MapLibre has painted every seat and replaced the SVG (\`data-renderer="webgl"\`). Median and p90 of ${runs} runs.`,
     timing,
     "Bytes on the wire (encoded response bodies) for one cold load, by kind (geometry = `/geo/` files; data = JSON and RSC fetches):",
     bytes,

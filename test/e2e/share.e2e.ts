@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { MAP_TIMEOUT_MS, test } from "./harness";
-import { mapLocator, waitForMapReady } from "./support/atlas";
+import { test } from "./harness";
+import { mapLocator, waitForMap, waitForMapReady } from "./support/atlas";
 import { eventually } from "./support/eventually";
 import { freePort } from "./support/processes";
 import { expectedSeat, SEED_ID } from "./support/seed";
@@ -161,9 +161,7 @@ test(
       const embed = await (await page.$("#embed"))?.contentFrame();
       assert.ok(embed, "embed frame");
       const embeddedMap = embed.getByTestId("petition-map");
-      await embed
-        .locator('[data-testid="petition-map"][data-state="ready"]')
-        .waitFor({ timeout: MAP_TIMEOUT_MS });
+      await waitForMap(embed, "webgl");
       assert.equal(await embeddedMap.getAttribute("data-selected"), SALFORD.code);
       await embed.getByRole("heading", { level: 2, name: SALFORD.name }).waitFor();
       // A click inside the embed keeps the frame on the embed view.

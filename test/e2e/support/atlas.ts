@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Locator, Page } from "playwright-core";
+import type { Frame, Locator, Page } from "playwright-core";
 import type { Bounds } from "@/lib/geo/seats-topology";
 import type { BoundarySet } from "@/lib/seats/types";
 import { MAP_TIMEOUT_MS } from "../harness";
@@ -12,14 +12,27 @@ export const mapLocator = (page: Page) => page.getByTestId("petition-map");
 export const panelLocator = (page: Page) => page.getByTestId("area-panel");
 export const seatTable = (page: Page) => page.getByRole("table", { name: /^Signatures by constituency/ });
 
-/** Waits until MapLibre has painted every seat; a timeout says which state the map was stuck in. */
+/**
+ * Waits until MapLibre has taken over from the server-rendered SVG and painted every seat (so the page has
+ * hydrated too); a timeout says which state and renderer the map was stuck in.
+ */
 export async function waitForMapReady(page: Page, timeout = MAP_TIMEOUT_MS): Promise<void> {
-  const map = mapLocator(page);
+  await waitForMap(page, "webgl", timeout);
+}
+
+/** Waits until the map on screen, SVG or WebGL as named, shows every seat's value. */
+export async function waitForMap(page: Page | Frame, renderer: "svg" | "webgl", timeout = MAP_TIMEOUT_MS) {
   try {
-    await page.locator('[data-testid="petition-map"][data-state="ready"]').waitFor({ timeout });
+    await page
+      .locator(`[data-testid="petition-map"][data-renderer="${renderer}"][data-state="ready"]`)
+      .waitFor({ timeout });
   } catch {
+    const map = page.getByTestId("petition-map");
     const state = await map.getAttribute("data-state", { timeout: 1_000 }).catch(() => "absent");
-    throw new Error(`Map not ready within ${timeout} ms (data-state=${state})`);
+    const drawnBy = await map.getAttribute("data-renderer", { timeout: 1_000 }).catch(() => "absent");
+    throw new Error(
+      `Map not ready on ${renderer} within ${timeout} ms (data-state=${state}, data-renderer=${drawnBy})`,
+    );
   }
 }
 

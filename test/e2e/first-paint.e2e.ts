@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { projectMercator, unprojectMercator } from "@/lib/seats/mercator";
+import { test } from "./harness";
+import {
+  boxContains,
+  expectPanel,
+  mapLocator,
+  readCamera,
+  waitForMap,
+  waitForMapReady,
+} from "./support/atlas";
+import { interiorPoint, seatBox } from "./support/seats";
+import { expectedSeat, SEED_SEAT_COUNT } from "./support/seed";
+import type { Bounds } from "@/lib/geo/seats-topology";
+
+const SALFORD = "E14000911";
+/** Ross, Skye and Lochaber: large enough to click at the whole-UK zoom. */
+const HIGHLAND_SEAT = "S14000055";
+
+/** The page's own scripts arrive empty: what the server sent (and its one inline script) must do the work. */
+async function withoutPageScripts(page: Page) {
+  await page.route("**/_next/static/**/*.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+  );
+}
+
+/** The SVG map's viewBox as longitude/latitude bounds. */
+async function svgViewBounds(page: Page): Promise<Bounds> {
+  const viewBox = await mapLocator(page).locator("svg").first().getAttribute("viewBox");
+  const [x = 0, y = 0, width = 0, height = 0] = (viewBox ?? "").split(" ").map(Number);
+  const [west, north] = unprojectMercator(x, y);
+  const [east, south] = unprojectMercator(x + width, y + height);
+  return [west, south, east, north];
+}
+
+test("first paint: before any page script runs, the server's SVG map is ready with every seat coloured", async ({
+  page,
+  appUrl,
+}) => {
+  await withoutPageScripts(page);
+  await page.goto(`${appUrl}/`);
+  await waitForMap(page, "svg");
+  const fills = await mapLocator(page)
+    .locator("svg use[data-code]")
+    .evaluateAll((shapes) => shapes.map((shape) => shape.getAttribute("fill") ?? ""));
+  assert.equal(fills.length, SEED_SEAT_COUNT, "one shape per seat");
+  assert.ok(
+    fills.every((fill) => /^#[0-9a-f]{6}$/i.test(fill)),
+    "every seat has a colour",
+  );
+  assert.ok(new Set(fills).size >= 5, `a choropleth has several classes, got ${new Set(fills).size}`);
+  // The sprite has arrived: a seat has a size on screen.
+  const width = await mapLocator(page)
+    .locator(`svg use[data-code="${SALFORD}"]`)
+    .evaluate((shape) => (shape as SVGGraphicsElement).getBBox().width);
+  assert.ok(width > 0, "Salford's shape is drawn");
+});
+
+test("first paint: ?area= frames the seat in the server's SVG, as MapLibre then does", async ({
+  page,
+  appUrl,
+}) => {
+  await withoutPageScripts(page);
+  await page.goto(`${appUrl}/?area=${SALFORD}`);
+  await waitForMap(page, "svg");
+  assert.equal(await mapLocator(page).getAttribute("data-selected"), SALFORD);
+  const seat = seatBox("2010", SALFORD);
+  const svgView = await svgViewBounds(page);
+  assert.ok(
+    boxContains(svgView, seat),
+    `SVG view ${svgView.join(",")} should contain Salford ${seat.join(",")}`,
+  );
+  assert.ok(
+    svgView[2] - svgView[0] < 3,
+    `the SVG is zoomed in: ${(svgView[2] - svgView[0]).toFixed(2)}° wide`,
+  );
+
+  // With scripts, MapLibre takes over with the same framing (the viewport gives the nominal map size).
+  await page.unrouteAll();
+  await page.goto(`${appUrl}/?area=${SALFORD}`);
+  await waitForMapReady(page);
+  assert.equal(await mapLocator(page).locator("svg").first().isVisible(), false, "the SVG has handed over");
+  const camera = await readCamera(page);
+  const centre = (box: Bounds) => [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] as const;
+  const [svgX, svgY] = centre(svgView);
+  const [glX, glY] = centre(camera.bounds);
+  const span = svgView[2] - svgView[0];
+  assert.ok(
+    Math.abs(svgX - glX) < span * 0.05 && Math.abs(svgY - glY) < span * 0.05,
+    `same centre: SVG ${svgX.toFixed(4)},${svgY.toFixed(4)} vs MapLibre ${glX.toFixed(4)},${glY.toFixed(4)}`,
+  );
+  const glSpan = camera.bounds[2] - camera.bounds[0];
+  assert.ok(
+    Math.abs(glSpan / span - 1) < 0.25,
+    `same zoom: widths ${span.toFixed(3)}° vs ${glSpan.toFixed(3)}°`,
+  );
+});
+
+test("first paint: without scripts, clicking a seat on the SVG map opens it", async ({ page, appUrl }) => {
+  await withoutPageScripts(page);
+  await page.goto(`${appUrl}/`);
+  await waitForMap(page, "svg");
+  const [lng, lat] = interiorPoint("2010", HIGHLAND_SEAT);
+  const pixel = await mapLocator(page)
+    .locator("svg")
+    .first()
+    .evaluate(
+      (svg, [x, y]) => {
+        const point = (svg as SVGSVGElement).createSVGPoint();
+        point.x = x;
+        point.y = y;
+        const screen = point.matrixTransform((svg as SVGSVGElement).getScreenCTM() ?? undefined);
+        return { x: screen.x, y: screen.y };
+      },
+      projectMercator(lng, lat),
+    );
+  await page.mouse.click(pixel.x, pixel.y);
+  await page.waitForURL((url) => url.searchParams.get("area") === HIGHLAND_SEAT);
+  assert.equal(await mapLocator(page).getAttribute("data-selected"), HIGHLAND_SEAT);
+  await expectPanel(page, expectedSeat(HIGHLAND_SEAT));
+});
