@@ -28,6 +28,8 @@ import {
 } from "./map-style";
 
 type MapState = "loading" | "ready" | "error";
+/** How long MapLibre waits for the SVG's first frame before booting anyway. */
+const SVG_PAINT_WAIT_MS = 3_000;
 /** Which drawing is on screen: the server-rendered SVG until MapLibre has painted every seat, then WebGL. */
 type Renderer = "svg" | "webgl";
 interface Hover {
@@ -71,6 +73,8 @@ export function PetitionMap({
   const [webglState, setWebglState] = useState<MapState>("loading");
   const [renderer, setRenderer] = useState<Renderer>("svg");
   const [svgPainted, setSvgPainted] = useState(false);
+  // Painted, or given up on (a sprite that never comes must not keep MapLibre away).
+  const [svgSettled, setSvgSettled] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
   const latest = useRef({ atlas, view, update });
@@ -78,12 +82,28 @@ export function PetitionMap({
     latest.current = { atlas, view, update };
   });
 
+  // The SVG reports its own first paint, so the map is "ready" long before MapLibre has booted.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const settle = setTimeout(() => setSvgSettled(true), SVG_PAINT_WAIT_MS);
+    const stop = watchSvgPaint(root, () => {
+      setSvgPainted(true);
+      setSvgSettled(true);
+    });
+    return () => {
+      clearTimeout(settle);
+      stop();
+    };
+  }, []);
+
   // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
+  // Booting blocks the main thread for a second in software WebGL, so it waits for the SVG's first frame.
   const { topology, hex } = atlas.geometry;
   useEffect(() => {
     let cancelled = false;
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || !svgSettled) return;
     const initialView = latest.current.view;
     Promise.all([maplibreModule ?? import("./maplibre"), loadShapes(initialView.view, { topology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
@@ -152,7 +172,7 @@ export function PetitionMap({
       mapRef.current?.remove();
       mapRef.current = null;
     };
-  }, [topology, hex, label]);
+  }, [topology, hex, label, svgSettled]);
 
   // Map ⇄ hex: swap the shapes under the same layers, then frame the new layout.
   useEffect(() => {
@@ -222,11 +242,6 @@ export function PetitionMap({
       map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
   }, [pin, shapes, view.view]);
 
-  // The SVG reports its own first paint, so the map is "ready" long before MapLibre has booted.
-  useEffect(() => {
-    const root = rootRef.current;
-    return root ? watchSvgPaint(root, () => setSvgPainted(true)) : undefined;
-  }, []);
 
   const state: MapState = renderer === "webgl" ? webglState : svgPainted ? "ready" : "loading";
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
