@@ -242,7 +242,6 @@ export function PetitionMap({
       map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
   }, [pin, shapes, view.view]);
 
-
   const state: MapState = renderer === "webgl" ? webglState : svgPainted ? "ready" : "loading";
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
   return (
@@ -258,8 +257,10 @@ export function PetitionMap({
         // Before hydration, svgPaintScript may already have marked the server's HTML ready.
         suppressHydrationWarning
       >
+        {/* Anti-aliased SVG costs seconds of software raster that MapLibre then waits behind; smooth edges only
+            when the SVG is here to stay. */}
         <div
-          className={renderer === "svg" ? "absolute inset-0" : "hidden"}
+          className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${webglState === "error" ? "" : "[shape-rendering:crispEdges]"}`}
           aria-hidden={webglState !== "error"}
         >
           {children}
