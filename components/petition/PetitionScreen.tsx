@@ -15,8 +15,6 @@ import type { PetitionView } from "@/lib/atlas/load";
 import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
 import { requestNonce } from "@/lib/security/request-nonce";
 import type { MapView, ViewState } from "@/lib/view-state";
-import { preload } from "react-dom";
-import { getGeoManifest } from "@/lib/seats";
 import { Attribution } from "./Attribution";
 import { PetitionDetails } from "./PetitionDetails";
 import { PetitionHeader } from "./PetitionHeader";
@@ -35,10 +33,7 @@ export async function PetitionScreen({
   camera: Pick<ViewState, "area" | "region" | "at">;
 }) {
   const { load, joined } = view;
-  const manifest = getGeoManifest(joined.set);
   const atlas = atlasDataFor(view, pathname, mapView);
-  // The boundary file is on the critical path to the interactive map: fetch it while the page still loads.
-  preload(mapView === "hex" ? manifest.hex : manifest.topology, { as: "fetch", crossOrigin: "anonymous" });
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (
