@@ -30,6 +30,12 @@ import {
 type MapState = "loading" | "ready" | "error";
 /** How long MapLibre waits for the SVG's first frame before booting anyway. */
 const SVG_PAINT_WAIT_MS = 3_000;
+
+function settledSignal() {
+  let settle = () => {};
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
+}
 /** Which drawing is on screen: the server-rendered SVG until MapLibre has painted every seat, then WebGL. */
 type Renderer = "svg" | "webgl";
 interface Hover {
@@ -73,8 +79,9 @@ export function PetitionMap({
   const [webglState, setWebglState] = useState<MapState>("loading");
   const [renderer, setRenderer] = useState<Renderer>("svg");
   const [svgPainted, setSvgPainted] = useState(false);
-  // Painted, or given up on (a sprite that never comes must not keep MapLibre away).
-  const [svgSettled, setSvgSettled] = useState(false);
+  // Resolves once the SVG has painted, or after SVG_PAINT_WAIT_MS (a sprite that never comes must not keep
+  // MapLibre away).
+  const [svgSettled] = useState(settledSignal);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
   const latest = useRef({ atlas, view, update });
@@ -86,26 +93,36 @@ export function PetitionMap({
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
-    const settle = setTimeout(() => setSvgSettled(true), SVG_PAINT_WAIT_MS);
-    const stop = watchSvgPaint(root, () => {
+    const settle = setTimeout(svgSettled.settle, SVG_PAINT_WAIT_MS);
+    const painted = () => {
       setSvgPainted(true);
-      setSvgSettled(true);
-    });
+      svgSettled.settle();
+    };
+    // The inline script may have seen the first frame before hydration.
+    if (root.getAttribute("data-state") === "ready") {
+      painted();
+      return () => clearTimeout(settle);
+    }
+    const stop = watchSvgPaint(root, painted);
     return () => {
       clearTimeout(settle);
       stop();
     };
-  }, []);
+  }, [svgSettled]);
 
   // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
-  // Booting blocks the main thread for a second in software WebGL, so it waits for the SVG's first frame.
+  // Creating the map blocks the main thread for a while in software WebGL, so it waits for the SVG's first frame.
   const { topology, hex } = atlas.geometry;
   useEffect(() => {
     let cancelled = false;
     const container = containerRef.current;
-    if (!container || !svgSettled) return;
+    if (!container) return;
     const initialView = latest.current.view;
-    Promise.all([maplibreModule ?? import("./maplibre"), loadShapes(initialView.view, { topology, hex })])
+    Promise.all([
+      maplibreModule ?? import("./maplibre"),
+      loadShapes(initialView.view, { topology, hex }),
+      svgSettled.promise,
+    ])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
         const map = new maplibregl.Map({
