@@ -5,6 +5,7 @@
  */
 import { nationalFigures } from "@/lib/join/join";
 import { competitionRanks } from "@/lib/join/rank";
+import { perThousandElectors, sharePercent } from "@/lib/join/rates";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import { classOf, metricValue, type ColourScale, type Metric } from "@/lib/scale/scale";
 import { DAY_MS, HOUR_MS } from "./retention";
@@ -76,13 +77,13 @@ export function figuresAt(
   const dayBase = frameBefore(frames, index, DAY_MS);
   const rows = today.rows.map((row, offset): SeatRow => {
     const count = counts[offset] ?? 0;
-    const perThousand = (value: number) => (row.electorate > 0 ? (value / row.electorate) * 1000 : 0);
+    const perThousand = (value: number) => perThousandElectors(value, row.electorate);
     const hour = count - countIn(hourBase, row.code);
     const day = count - countIn(dayBase, row.code);
     return {
       ...row,
       count,
-      share: uk > 0 ? (count / uk) * 100 : 0,
+      share: sharePercent(count, uk),
       perThousand: perThousand(count),
       rank: ranks[offset] ?? today.rows.length,
       momentum:

@@ -3,6 +3,7 @@
  * electors, measured from the latest snapshot at or before the window's start. When the history is younger than a
  * window, the window starts at the first snapshot instead, and says so (`since`).
  */
+import { perThousandElectors } from "@/lib/join/rates";
 import type { SeatMomentum, SeatRow } from "@/lib/join/types";
 import type { Petition } from "@/lib/petitions/types";
 import { HOUR_MS, DAY_MS } from "./retention";
@@ -51,7 +52,7 @@ export function withMomentum(rows: SeatRow[], momentum: Momentum | null): SeatRo
   return rows.map((row) => {
     const hour = momentum.hour.gains.get(row.code) ?? 0;
     const day = momentum.day.gains.get(row.code) ?? 0;
-    const perThousand = (gain: number) => (row.electorate > 0 ? (gain / row.electorate) * 1000 : 0);
+    const perThousand = (gain: number) => perThousandElectors(gain, row.electorate);
     const seat: SeatMomentum = {
       hour,
       day,
