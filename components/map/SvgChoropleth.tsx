@@ -20,6 +20,29 @@ import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
 
 type CameraView = Pick<ViewState, "area" | "region" | "at">;
 
+/**
+ * On the server, the sprite file's paths for inlining; null in the browser, whose bundle compiles this branch
+ * out. The paths reach the HTML once and never the RSC payload: React keeps server-rendered innerHTML as it is.
+ */
+const serverSpriteMarkup: ((spritePath: string) => string) | null =
+  typeof window === "undefined"
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship node:fs to browsers
+      (require("./sprite-markup") as typeof import("./sprite-markup")).spriteMarkup
+    : null;
+
+/**
+ * The inline sprite the page arrived with, until the map that hydrates it claims it. Any map drawn later, after a
+ * client-side navigation, uses the sprite file: its own inline paths would be empty (React leaves server HTML alone).
+ */
+let unclaimedInlineSprite =
+  typeof document === "undefined" ? null : (document.querySelector("defs[id^='seat-sprite-']")?.id ?? null);
+
+function claimInlineSprite(id: string): boolean {
+  if (unclaimedInlineSprite !== id) return false;
+  unclaimedInlineSprite = null;
+  return true;
+}
+
 const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
 
 /**
@@ -35,7 +58,7 @@ export function SvgChoropleth({
   /** The server's framing of initialView; null shows every seat. */
   initialViewBox: ViewBox | null;
 }) {
-  const { rows, scales, viewBox: wholeMap, geometry, hexSvg } = useAtlas();
+  const { rows, scales, viewBox: wholeMap, geometry, hexSvg, set } = useAtlas();
   const { view, hrefFor, update } = useViewState();
   const svgRef = useRef<SVGSVGElement>(null);
   const key = cameraKey(view);
@@ -43,6 +66,8 @@ export function SvgChoropleth({
   const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
   const scale = scales[view.metric];
   const hex = view.view === "hex" && hexSvg ? hexSvg : null;
+  const spriteId = `seat-sprite-${set}`;
+  const [inline] = useState(() => serverSpriteMarkup !== null || claimInlineSprite(spriteId));
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -63,7 +88,7 @@ export function SvgChoropleth({
     return hex ? (
       <use href="#hex-cell" x={centre?.x} y={centre?.y} {...props} />
     ) : (
-      <use href={`${geometry.sprite}#${code}`} data-code={code} {...props} />
+      <use href={`${inline ? "" : geometry.sprite}#${code}`} data-code={code} {...props} />
     );
   };
   const selected = rows.find((row) => row.code === view.area);
@@ -79,6 +104,13 @@ export function SvgChoropleth({
       strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
       strokeLinejoin="round"
     >
+      {inline && (
+        <defs
+          id={spriteId}
+          dangerouslySetInnerHTML={{ __html: serverSpriteMarkup?.(geometry.sprite) ?? "" }}
+          suppressHydrationWarning
+        />
+      )}
       {hex && (
         <defs>
           <polygon id="hex-cell" points={hex.ring} />

@@ -47,6 +47,8 @@ export async function PetitionScreen({
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
               <PetitionMap label={mapLabel} nonce={await requestNonce()}>
                 <SvgChoropleth
+                  // A new boundary set is a new drawing, with its own inline paths or sprite file.
+                  key={joined.set}
                   initialView={camera}
                   initialViewBox={
                     mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null

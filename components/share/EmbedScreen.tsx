@@ -43,6 +43,8 @@ export async function EmbedScreen({
           <div className="h-[60vh] min-h-[280px] overflow-hidden rounded border border-slate-200 sm:h-auto">
             <PetitionMap label={mapLabel} nonce={await requestNonce()}>
               <SvgChoropleth
+                // A new boundary set is a new drawing, with its own inline paths or sprite file.
+                key={joined.set}
                 initialView={camera}
                 initialViewBox={
                   mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null

@@ -50,7 +50,7 @@ test("first paint: before any page script runs, the server's SVG map is ready wi
     "every seat has a colour",
   );
   assert.ok(new Set(fills).size >= 5, `a choropleth has several classes, got ${new Set(fills).size}`);
-  // The sprite has arrived: a seat has a size on screen.
+  // The seat shapes are drawn: a seat has a size on screen.
   const width = await mapLocator(page)
     .locator(`svg use[data-code="${SALFORD}"]`)
     .evaluate((shape) => (shape as SVGGraphicsElement).getBBox().width);
@@ -119,4 +119,52 @@ test("first paint: without scripts, clicking a seat on the SVG map opens it", as
   await page.waitForURL((url) => url.searchParams.get("area") === HIGHLAND_SEAT);
   assert.equal(await mapLocator(page).getAttribute("data-selected"), HIGHLAND_SEAT);
   await expectPanel(page, expectedSeat(HIGHLAND_SEAT));
+});
+
+test("first paint: the loaded page's map draws from its inline paths; one reached by client navigation from the sprite file", async ({
+  page,
+  open,
+}) => {
+  await open("/");
+  await waitForMapReady(page);
+  const seedMap = mapLocator(page);
+  assert.equal(await seedMap.locator("svg defs[id='seat-sprite-2010'] path").count(), SEED_SEAT_COUNT);
+  assert.equal(await seedMap.locator("svg use[data-code]").first().getAttribute("href"), "#E14000530");
+
+  // Every state the next map passes through, from its first attribute change on.
+  await page.evaluate(() => {
+    const old = document.querySelector('[data-testid="petition-map"]');
+    const seen: string[] = [];
+    Object.assign(window, { mapStates: seen });
+    new MutationObserver((mutations) => {
+      for (const { target } of mutations) {
+        if (
+          !(target instanceof Element) ||
+          target === old ||
+          target.getAttribute("data-testid") !== "petition-map"
+        )
+          continue;
+        seen.push(`${target.getAttribute("data-state")}/${target.getAttribute("data-renderer")}`);
+      }
+    }).observe(document, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-state", "data-renderer"],
+    });
+  });
+  const listed = page
+    .getByRole("region", { name: /Popular open petitions/ })
+    .getByRole("link")
+    .first();
+  const href = await listed.getAttribute("href");
+  assert.match(href ?? "", /^\/petitions\/\d+$/);
+  await listed.click();
+  await page.waitForURL((url) => url.pathname === href);
+  await waitForMapReady(page);
+  const shape = mapLocator(page).locator("svg use[data-code]").first();
+  assert.match((await shape.getAttribute("href")) ?? "", /^\/geo\/pcon-2024\.[0-9a-f]+\.svg#/);
+  const states = (await page.evaluate(() => (window as unknown as { mapStates: string[] }).mapStates)).join(
+    " → ",
+  );
+  assert.match(states, /ready\/svg.*ready\/webgl/, `the new map is drawn by the SVG first: ${states}`);
 });
