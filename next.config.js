@@ -24,6 +24,8 @@ const nextConfig = {
   // Lets tests and benchmarks build into their own folder beside a running dev server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // gzip at zlib's default level costs ~18 ms a petition page; a proxy or CDN in front can do it instead.
+  compress: process.env.COMPRESS !== "off",
   // `npm test` type-checks the whole project as its own step (npm run typecheck); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   // Geometry files carry a content hash in their names, so browsers may keep them forever.
