@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import {
@@ -30,24 +30,23 @@ const serverSpriteMarkup: ((spritePath: string) => string) | null =
       (require("./sprite-markup") as typeof import("./sprite-markup")).spriteMarkup
     : null;
 
-/**
- * The inline sprite the page arrived with, until the map that hydrates it claims it. Any map drawn later, after a
- * client-side navigation, uses the sprite file: its own inline paths would be empty (React leaves server HTML alone).
- */
-let unclaimedInlineSprite =
-  typeof document === "undefined" ? null : (document.querySelector("defs[id^='seat-sprite-']")?.id ?? null);
+/** Set on the page's inline paths once their map has hydrated: a map drawn later must use the sprite file. */
+const CLAIMED = "data-claimed";
 
-function claimInlineSprite(id: string): boolean {
-  if (unclaimedInlineSprite !== id) return false;
-  unclaimedInlineSprite = null;
-  return true;
+/**
+ * Whether the page arrived with inline paths for this set that no map has taken yet. Pure, so a hydration React
+ * restarts sees the same answer; the claim is written only once the map has committed.
+ */
+function hasUnclaimedInlineSprite(id: string): boolean {
+  const defs = document.getElementById(id);
+  return defs !== null && !defs.hasAttribute(CLAIMED);
 }
 
 const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
 
 /**
  * The choropleth as server-rendered SVG: coloured at first paint, before MapLibre boots, and the map itself when
- * WebGL is missing or JavaScript is off (each seat links to its own view). Geometry stays in the cached sprite file.
+ * WebGL is missing or JavaScript is off (each seat links to its own view).
  * Its camera matches MapLibre's: the server frames the first view; later ones are measured from the drawn seats.
  */
 export function SvgChoropleth({
@@ -67,7 +66,10 @@ export function SvgChoropleth({
   const scale = scales[view.metric];
   const hex = view.view === "hex" && hexSvg ? hexSvg : null;
   const spriteId = `seat-sprite-${set}`;
-  const [inline] = useState(() => serverSpriteMarkup !== null || claimInlineSprite(spriteId));
+  const [inline] = useState(() => serverSpriteMarkup !== null || hasUnclaimedInlineSprite(spriteId));
+  useEffect(() => {
+    if (inline) document.getElementById(spriteId)?.setAttribute(CLAIMED, "");
+  }, [inline, spriteId]);
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
