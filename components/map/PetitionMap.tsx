@@ -13,16 +13,13 @@ import type { ViewState } from "@/lib/view-state";
 import { loadShapes, type Shapes } from "./map-shapes";
 import { svgPaintScript, watchSvgPaint } from "./svg-paint";
 import {
-  baseStyle,
   FILL_LAYER,
   fillColour,
-  fillLayer,
   HOVER_LAYER,
-  outlineLayers,
   PIN_SOURCE,
-  pinLayer,
   SEATS_SOURCE,
   seatFilter,
+  seatsStyle,
   SELECTED_LAYER,
   VALUE_STATE,
 } from "./map-style";
@@ -127,7 +124,11 @@ export function PetitionMap({
         if (cancelled) return;
         const map = new maplibregl.Map({
           container,
-          style: baseStyle,
+          style: seatsStyle(
+            initialShapes.collection,
+            latest.current.atlas.scales[latest.current.view.metric],
+            pinData(null),
+          ),
           ...initialCamera(initialView, initialShapes, latest.current.atlas.rows),
           attributionControl: false,
           dragRotate: false,
@@ -144,14 +145,9 @@ export function PetitionMap({
         mapRef.current = map;
         Object.assign(window, { petitionAtlasMap: map });
         map.on("error", (event) => console.error("Map error", event.error));
-        map.on("load", () => {
-          if (cancelled) return;
-          map.addSource(SEATS_SOURCE, { type: "geojson", data: initialShapes.collection, promoteId: "code" });
-          map.addLayer(fillLayer(latest.current.atlas.scales[latest.current.view.metric]));
-          for (const layer of outlineLayers()) map.addLayer(layer);
-          map.addSource(PIN_SOURCE, { type: "geojson", data: pinData(null) });
-          map.addLayer(pinLayer());
-          setShapes(initialShapes);
+        // Colours go into feature state as soon as the style exists, so the first complete frame has them.
+        map.once("style.load", () => {
+          if (!cancelled) setShapes(initialShapes);
         });
         map.on("click", FILL_LAYER, (event) => {
           const code = event.features?.[0]?.properties?.code;

@@ -15,12 +15,29 @@ export const SELECTED_LAYER = "seats-selected";
 /** Feature-state key holding the seat's value for the current metric. */
 export const VALUE_STATE = "value";
 
-/** No tiles, glyphs or sprites: nothing outside our own origin is ever requested. */
-export const baseStyle: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef2f7" } }],
-};
+/**
+ * The whole style, seats included, so MapLibre's worker starts on the seats while the style loads. No tiles, glyphs
+ * or sprites: nothing outside our own origin is ever requested.
+ */
+export function seatsStyle(
+  seats: GeoJSON.FeatureCollection,
+  scale: ColourScale,
+  pins: GeoJSON.FeatureCollection,
+): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SEATS_SOURCE]: { type: "geojson", data: seats, promoteId: "code" },
+      [PIN_SOURCE]: { type: "geojson", data: pins },
+    },
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": "#eef2f7" } },
+      fillLayer(scale),
+      ...outlineLayers(),
+      pinLayer(),
+    ],
+  };
+}
 
 /** Fill colour from the seat's value: grey until its value arrives, the zero colour at 0, else its class. */
 export function fillColour(scale: ColourScale): ExpressionSpecification {
