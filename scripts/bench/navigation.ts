@@ -113,19 +113,28 @@ export interface PageResult {
   samples: LoadSample[];
 }
 
-/** One untimed warm-up load (server caches, upstream fetch), then `runs` timed cold loads. */
-export async function measurePage(
+/** Untimed loads that warm the server (caches, upstream fetch, JIT) before any page is timed. */
+const WARM_UP_LOADS = 3;
+
+/**
+ * `runs` timed cold loads of each page, taking the pages in turn so that none is favoured by a server that has
+ * warmed up, or a machine that has got busier, since the first was timed.
+ */
+export async function measurePages(
   browser: Browser,
   appUrl: string,
-  label: string,
-  path: string,
+  pages: readonly { label: string; path: string }[],
   runs: number,
-) {
-  const url = new URL(path, appUrl).href;
-  await measureLoad(browser, url);
-  const samples: LoadSample[] = [];
-  for (let run = 0; run < runs; run++) samples.push(await measureLoad(browser, url));
-  return { label, path, samples };
+): Promise<PageResult[]> {
+  const results = pages.map(({ label, path }) => ({ label, path, samples: [] as LoadSample[] }));
+  for (const { path } of pages) {
+    for (let load = 0; load < WARM_UP_LOADS; load++) await measureLoad(browser, new URL(path, appUrl).href);
+  }
+  for (let run = 0; run < runs; run++) {
+    for (const result of results)
+      result.samples.push(await measureLoad(browser, new URL(result.path, appUrl).href));
+  }
+  return results;
 }
 
 export function mapLoadMarkdown(results: PageResult[], runs: number): string {
@@ -168,7 +177,7 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
     }),
   );
   return [
-    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after one untimed warm-up load per page. Times are from navigation start: **Map ready** is when the map container first says \`data-state="ready"\`: the server-rendered SVG has every seat coloured on screen (its inline script stamps it at the start of the frame after the one in which the seats, from the sprite file, are laid out), before the page's scripts have run; **WebGL took over** is when MapLibre has painted every seat and replaced the SVG (\`data-renderer="webgl"\`). Median and p90 of ${runs} runs.`,
+    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after three untimed warm-up loads per page, and the pages are timed in turn. Times are from navigation start: **Map ready** is when the map container first says \`data-state="ready"\`: the server-rendered SVG has drawn every seat in its colour (its inline script stamps it at the start of the frame after the one that drew the seats, whose paths are inline in the HTML), before the page's scripts have run; the compositor shows that frame a little later (first contentful paint); **WebGL took over** is when MapLibre has painted every seat and replaced the SVG (\`data-renderer="webgl"\`). Median and p90 of ${runs} runs.`,
     timing,
     "Bytes on the wire (encoded response bodies) for one cold load, by kind (geometry = `/geo/` files; data = JSON and RSC fetches):",
     bytes,
@@ -188,11 +197,8 @@ export const mapLoadSection: BenchSection = {
         path: `/petitions/${FIXTURE_IDS.open2024}`,
       },
     ];
-    const results: PageResult[] = [];
-    for (const { label, path } of pages) {
-      console.log(`Map load: ${path} × ${RUNS}`);
-      results.push(await measurePage(browser, env.appUrl, label, path, RUNS));
-    }
+    console.log(`Map load: ${pages.map(({ path }) => path).join(", ")} × ${RUNS}, in turn`);
+    const results = await measurePages(browser, env.appUrl, pages, RUNS);
     return mapLoadMarkdown(results, RUNS);
   },
 };
