@@ -66,7 +66,10 @@ export function SvgChoropleth({
   const scale = scales[view.metric];
   const hex = view.view === "hex" && hexSvg ? hexSvg : null;
   const spriteId = `seat-sprite-${set}`;
-  const [inline] = useState(() => serverSpriteMarkup !== null || hasUnclaimedInlineSprite(spriteId));
+  // A page that opens on the hex view leaves the paths out; if it switches to the map, it uses the sprite file.
+  const [inline] = useState(() =>
+    serverSpriteMarkup !== null ? view.view === "map" : hasUnclaimedInlineSprite(spriteId),
+  );
   useEffect(() => {
     if (inline) document.getElementById(spriteId)?.setAttribute(CLAIMED, "");
   }, [inline, spriteId]);
