@@ -2,21 +2,20 @@
 
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
-import { useAtlas, usePin, type AtlasData, type Pin } from "@/components/atlas/atlas-context";
+import { useAtlas, usePin } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
-import { cameraSeats, FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
-import { unionBounds, type Bounds } from "@/lib/geo/seats-topology";
-import type { SeatRow } from "@/lib/join/types";
+import { FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { metricValue } from "@/lib/scale/scale";
-import type { ViewState } from "@/lib/view-state";
-import { loadShapes, type Shapes } from "./map-shapes";
-import { svgPaintScript, watchSvgPaint } from "./svg-paint";
+import { cameraTarget, initialCamera, loadShapes, type Shapes } from "./map-shapes";
+import { svgPaintScript } from "./svg-paint";
+import { useSvgFirstPaint } from "./use-svg-first-paint";
 import {
   FILL_LAYER,
   fillColour,
   HOVER_LAYER,
   PIN_SOURCE,
+  pinData,
   SEATS_SOURCE,
   seatFilter,
   seatsStyle,
@@ -25,14 +24,6 @@ import {
 } from "./map-style";
 
 type MapState = "loading" | "ready" | "error";
-/** How long MapLibre waits for the SVG's first frame before booting anyway. */
-const SVG_PAINT_WAIT_MS = 3_000;
-
-function settledSignal() {
-  let settle = () => {};
-  const promise = new Promise<void>((resolve) => (settle = resolve));
-  return { promise, settle };
-}
 /** Which drawing is on screen: the server-rendered SVG until MapLibre has painted every seat, then WebGL. */
 type Renderer = "svg" | "webgl";
 interface Hover {
@@ -75,37 +66,13 @@ export function PetitionMap({
   const [shapes, setShapes] = useState<Shapes | null>(null);
   const [webglState, setWebglState] = useState<MapState>("loading");
   const [renderer, setRenderer] = useState<Renderer>("svg");
-  const [svgPainted, setSvgPainted] = useState(false);
-  // Resolves once the SVG has painted, or after SVG_PAINT_WAIT_MS (a sprite that never comes must not keep
-  // MapLibre away).
-  const [svgSettled] = useState(settledSignal);
+  const { painted: svgPainted, settled: svgSettled } = useSvgFirstPaint(rootRef);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
   const latest = useRef({ atlas, view, update });
   useEffect(() => {
     latest.current = { atlas, view, update };
   });
-
-  // The SVG reports its own first paint, so the map is "ready" long before MapLibre has booted.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const settle = setTimeout(svgSettled.settle, SVG_PAINT_WAIT_MS);
-    const painted = () => {
-      setSvgPainted(true);
-      svgSettled.settle();
-    };
-    // The inline script may have seen the first frame before hydration.
-    if (root.getAttribute("data-state") === "ready") {
-      painted();
-      return () => clearTimeout(settle);
-    }
-    const stop = watchSvgPaint(root, painted);
-    return () => {
-      clearTimeout(settle);
-      stop();
-    };
-  }, [svgSettled]);
 
   // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
   // Creating the map blocks the main thread for a while in software WebGL, so it waits for the SVG's first frame.
@@ -118,7 +85,7 @@ export function PetitionMap({
     Promise.all([
       maplibreModule ?? import("./maplibre"),
       loadShapes(initialView.view, { topology, hex }),
-      svgSettled.promise,
+      svgSettled,
     ])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
@@ -310,36 +277,5 @@ export function PetitionMap({
       </div>
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: svgPaintScript }} suppressHydrationWarning />
     </>
-  );
-}
-
-function pinData(pin: Pin | null): GeoJSON.FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: pin
-      ? [
-          {
-            type: "Feature",
-            properties: { label: pin.label },
-            geometry: { type: "Point", coordinates: [pin.lng, pin.lat] },
-          },
-        ]
-      : [],
-  };
-}
-
-type CameraView = Pick<ViewState, "area" | "region" | "at">;
-
-function initialCamera(view: CameraView, shapes: Shapes, rows: AtlasData["rows"]) {
-  if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
-  const bounds = cameraTarget(view, shapes, rows) ?? shapes.extent;
-  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM } };
-}
-
-/** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
-function cameraTarget(view: Omit<CameraView, "at">, shapes: Shapes, rows: readonly SeatRow[]): Bounds | null {
-  const codes = cameraSeats(view, rows);
-  return (
-    codes && unionBounds(codes.map((code) => shapes.bounds.get(code)).filter((box) => box !== undefined))
   );
 }

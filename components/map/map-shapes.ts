@@ -1,7 +1,9 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { hexBounds, hexFeatures, type HexLayout } from "@/lib/geo/hex";
+import { cameraSeats, FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { decodeSeats, unionBounds, type Bounds } from "@/lib/geo/seats-topology";
-import type { MapView } from "@/lib/view-state";
+import type { SeatRow } from "@/lib/join/types";
+import type { MapView, ViewState } from "@/lib/view-state";
 
 /** What the map draws for a view: one polygon per seat keyed by `code`, and each seat's bounds. */
 export interface Shapes {
@@ -32,4 +34,25 @@ export async function loadShapes(kind: MapView, urls: { topology: string; hex: s
   }
   const { collection, bounds } = decodeSeats(await fetchJson(urls.topology));
   return { kind, collection, bounds, extent: unionBounds(bounds.values()) ?? [-8.7, 49.8, 1.8, 60.9] };
+}
+
+type CameraView = Pick<ViewState, "area" | "region" | "at">;
+
+/** MapLibre's opening camera for a view: the shared camera, else the framed seat or region, else everything. */
+export function initialCamera(view: CameraView, shapes: Shapes, rows: readonly SeatRow[]) {
+  if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
+  const bounds = cameraTarget(view, shapes, rows) ?? shapes.extent;
+  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM } };
+}
+
+/** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
+export function cameraTarget(
+  view: Omit<CameraView, "at">,
+  shapes: Shapes,
+  rows: readonly SeatRow[],
+): Bounds | null {
+  const codes = cameraSeats(view, rows);
+  return (
+    codes && unionBounds(codes.map((code) => shapes.bounds.get(code)).filter((box) => box !== undefined))
+  );
 }

@@ -137,3 +137,19 @@ export function pinLayer(): CircleLayerSpecification {
     },
   };
 }
+
+/** The searched postcode as the pin source's data; none is an empty collection. */
+export function pinData(pin: { lat: number; lng: number; label: string } | null): GeoJSON.FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: pin
+      ? [
+          {
+            type: "Feature",
+            properties: { label: pin.label },
+            geometry: { type: "Point", coordinates: [pin.lng, pin.lat] },
+          },
+        ]
+      : [],
+  };
+}
