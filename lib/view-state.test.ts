@@ -12,6 +12,8 @@ describe("parseViewState", () => {
     ["/petitions/575833?region=scotland", { region: "scotland" }],
     ["/petitions/575833?at=53.48,-2.24,9.5", { at: { lat: 53.48, lng: -2.24, zoom: 9.5 } }],
     ["/?area=E14000911&area=E14000639", { area: "E14000911" }],
+    ["/?area=%20e14000911%20", { area: "E14000911" }],
+    ["/?at=-85,180,22", { at: { lat: -85, lng: 180, zoom: 22 } }],
   ])("%s", (url, expected) => {
     expect(parseUrl(url)).toEqual({ ...DEFAULT_VIEW, ...expected });
   });
@@ -29,6 +31,12 @@ describe("parseViewState", () => {
     "?at=a,b,c",
     "?at=1e3,0,1",
     "?metric=",
+    "?metric=__proto__",
+    "?view=toString",
+    "?region=Scotland",
+    "?at=53,-2,5,1",
+    "?at=53.,-2,5",
+    "?at=,,",
   ])("falls back to defaults for %s", (query) => {
     expect(parseUrl(`/petitions/1${query}`)).toEqual(DEFAULT_VIEW);
   });

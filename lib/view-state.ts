@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { METRICS, type Metric } from "@/lib/scale/scale";
 import { regionBySlug } from "@/lib/regions";
 
@@ -24,53 +23,44 @@ export const DEFAULT_VIEW: ViewState = { area: null, metric: "count", view: "map
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
-// zod compiles object parsers with `new Function` unless told not to; the page's CSP rightly forbids eval.
-z.config({ jitless: true });
-
 const ONS_CODE = /^[ENSW]\d{8}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** Each parameter on its own: a bad value becomes its default and never spoils the others. */
-const viewSchema = z.object({
-  area: z
-    .string()
-    .transform((value) => value.trim().toUpperCase())
-    .pipe(z.string().regex(ONS_CODE))
-    .nullable()
-    .catch(null),
-  metric: z.enum(METRICS).catch(DEFAULT_VIEW.metric),
-  view: z.enum(MAP_VIEWS).catch(DEFAULT_VIEW.view),
-  region: z
-    .string()
-    .refine((slug) => regionBySlug(slug) !== undefined)
-    .nullable()
-    .catch(null),
-  at: z
-    .string()
-    .transform((raw) => raw.split(","))
-    .pipe(z.tuple([z.string().regex(DECIMAL), z.string().regex(DECIMAL), z.string().regex(DECIMAL)]))
-    .transform(([lat, lng, zoom]) => ({ lat: Number(lat), lng: Number(lng), zoom: Number(zoom) }))
-    .pipe(
-      z.object({
-        lat: z.number().min(-85).max(85),
-        lng: z.number().min(-180).max(180),
-        zoom: z.number().min(0).max(22),
-      }),
-    )
-    .nullable()
-    .catch(null),
-});
-
-/** One parser for every entry point (server page, client hooks); bad values fall back to defaults. */
+/**
+ * One parser for every entry point (server page, client hooks). Each parameter stands alone: a bad value becomes
+ * its default and never spoils the others. Plain checks rather than a schema library keep the browser's bundle small.
+ */
 export function parseViewState(params: SearchParamsLike): ViewState {
-  const get = (key: string) => firstValue(params, key) ?? null;
-  return viewSchema.parse({
-    area: get("area"),
-    metric: get("metric"),
-    view: get("view"),
-    region: get("region"),
-    at: get("at"),
-  });
+  const get = (key: string) => firstValue(params, key);
+  return {
+    area: parseArea(get("area")),
+    metric: oneOf(METRICS, get("metric")) ?? DEFAULT_VIEW.metric,
+    view: oneOf(MAP_VIEWS, get("view")) ?? DEFAULT_VIEW.view,
+    region: parseRegion(get("region")),
+    at: parseCamera(get("at")),
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+  return allowed.find((option) => option === value);
+}
+
+function parseArea(raw: string | undefined): string | null {
+  const code = raw?.trim().toUpperCase();
+  return code && ONS_CODE.test(code) ? code : null;
+}
+
+function parseRegion(raw: string | undefined): string | null {
+  return raw !== undefined && regionBySlug(raw) !== undefined ? raw : null;
+}
+
+/** `lat,lng,zoom` as plain decimals within the map's limits. */
+function parseCamera(raw: string | undefined): Camera | null {
+  const parts = raw?.split(",");
+  if (parts?.length !== 3 || !parts.every((part) => DECIMAL.test(part))) return null;
+  const [lat, lng, zoom] = parts.map(Number) as [number, number, number];
+  const within = (value: number, min: number, max: number) => value >= min && value <= max;
+  return within(lat, -85, 85) && within(lng, -180, 180) && within(zoom, 0, 22) ? { lat, lng, zoom } : null;
 }
 
 /** One builder: a stable, minimal query string (defaults omitted), "" when everything is default. */
