@@ -30,7 +30,7 @@ export default async function Home({
   const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
   return (
     <>
-      <PetitionScreen view={view} pathname="/" mapView={viewState.view} camera={viewState} />
+      <PetitionScreen view={view} pathname="/" viewState={viewState} />
       <div className="mx-auto max-w-7xl px-4 pb-8">
         <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>
           <PetitionList />

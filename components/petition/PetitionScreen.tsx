@@ -6,34 +6,29 @@ import { SeatSearch } from "@/components/atlas/SeatSearch";
 import { SelectionAnnouncer } from "@/components/atlas/SelectionAnnouncer";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { ViewControls } from "@/components/atlas/ViewControls";
-import { PetitionMap } from "@/components/map/PetitionMap";
-import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import { AtlasMap } from "@/components/map/AtlasMap";
 import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
 import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
-import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
-import { requestNonce } from "@/lib/security/request-nonce";
-import type { MapView, ViewState } from "@/lib/view-state";
+import type { ViewState } from "@/lib/view-state";
 import { Attribution } from "./Attribution";
 import { PetitionDetails } from "./PetitionDetails";
 import { PetitionHeader } from "./PetitionHeader";
 
 /** A petition's whole page body: header, map with legend and seat panel, table, details. */
-export async function PetitionScreen({
+export function PetitionScreen({
   view,
   pathname,
-  mapView,
-  camera,
+  viewState,
 }: {
   view: PetitionView;
   pathname: string;
-  mapView: MapView;
-  /** Where the request's URL points the map, so its first paint is already framed. */
-  camera: Pick<ViewState, "area" | "region" | "at">;
+  /** The view the request's URL asks for. */
+  viewState: ViewState;
 }) {
   const { load, joined } = view;
-  const atlas = atlasDataFor(view, pathname, mapView);
+  const atlas = atlasDataFor(view, pathname, viewState.view);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (
@@ -45,16 +40,7 @@ export async function PetitionScreen({
             <LiveStatus />
             <SeatSearch />
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
-              <PetitionMap label={mapLabel} nonce={await requestNonce()}>
-                <SvgChoropleth
-                  // A new boundary set is a new drawing, with its own inline paths or sprite file.
-                  key={joined.set}
-                  initialView={camera}
-                  initialViewBox={
-                    mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null
-                  }
-                />
-              </PetitionMap>
+              <AtlasMap label={mapLabel} joined={joined} viewState={viewState} />
             </div>
             {!view.hasBreakdown && (
               <p className="text-sm text-slate-700">

@@ -1,33 +1,28 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
-import { PetitionMap } from "@/components/map/PetitionMap";
-import { SvgChoropleth } from "@/components/map/SvgChoropleth";
+import { AtlasMap } from "@/components/map/AtlasMap";
 import { Attribution } from "@/components/petition/Attribution";
 import { atlasDataFor } from "@/lib/atlas/atlas-data";
 import type { PetitionView } from "@/lib/atlas/load";
 import { formatCount } from "@/lib/format";
 import { embedPath } from "@/lib/share/links";
-import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
-import { requestNonce } from "@/lib/security/request-nonce";
-import type { MapView, ViewState } from "@/lib/view-state";
+import type { ViewState } from "@/lib/view-state";
 import { FullViewLink } from "./FullViewLink";
 
 /** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
-export async function EmbedScreen({
+export function EmbedScreen({
   view,
-  mapView,
-  camera,
+  viewState,
 }: {
   view: PetitionView;
-  mapView: MapView;
-  /** Where the request's URL points the map, so its first paint is already framed. */
-  camera: Pick<ViewState, "area" | "region" | "at">;
+  /** The view the request's URL asks for. */
+  viewState: ViewState;
 }) {
   const { load, joined } = view;
   const { petition } = load;
   // Clicks change the embed's own URL, so the frame never turns into the full site.
-  const atlas = atlasDataFor(view, embedPath(petition.id), mapView);
+  const atlas = atlasDataFor(view, embedPath(petition.id), viewState.view);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
 
   return (
@@ -41,16 +36,7 @@ export async function EmbedScreen({
       <AtlasProvider value={atlas}>
         <div className="grid flex-1 gap-3 sm:grid-cols-[minmax(0,1fr)_15rem]">
           <div className="h-[60vh] min-h-[280px] overflow-hidden rounded border border-slate-200 sm:h-auto">
-            <PetitionMap label={mapLabel} nonce={await requestNonce()}>
-              <SvgChoropleth
-                // A new boundary set is a new drawing, with its own inline paths or sprite file.
-                key={joined.set}
-                initialView={camera}
-                initialViewBox={
-                  mapView === "map" ? await initialSvgViewBox(joined.set, camera, joined.rows) : null
-                }
-              />
-            </PetitionMap>
+            <AtlasMap label={mapLabel} joined={joined} viewState={viewState} />
           </div>
           <aside className="space-y-3 text-sm">
             <AreaPanel />

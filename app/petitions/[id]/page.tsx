@@ -31,7 +31,5 @@ export default async function PetitionPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
   const view = await loadPetitionViewOrNotFound(id);
   const viewState = parseViewState(await searchParams);
-  return (
-    <PetitionScreen view={view} pathname={`/petitions/${id}`} mapView={viewState.view} camera={viewState} />
-  );
+  return <PetitionScreen view={view} pathname={`/petitions/${id}`} viewState={viewState} />;
 }

@@ -29,7 +29,5 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function EmbedPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
   const viewState = parseViewState(await searchParams);
-  return (
-    <EmbedScreen view={await loadPetitionViewOrNotFound(id)} mapView={viewState.view} camera={viewState} />
-  );
+  return <EmbedScreen view={await loadPetitionViewOrNotFound(id)} viewState={viewState} />;
 }

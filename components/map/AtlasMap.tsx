@@ -1,0 +1,33 @@
+import type { JoinedPetition } from "@/lib/join/types";
+import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
+import { requestNonce } from "@/lib/security/request-nonce";
+import type { ViewState } from "@/lib/view-state";
+import { PetitionMap } from "./PetitionMap";
+import { SvgChoropleth } from "./SvgChoropleth";
+
+/**
+ * The map as the full page and the embed both show it: MapLibre over the server's SVG, which is already framed
+ * where the request's URL points.
+ */
+export async function AtlasMap({
+  label,
+  joined,
+  viewState,
+}: {
+  label: string;
+  joined: JoinedPetition;
+  viewState: ViewState;
+}) {
+  return (
+    <PetitionMap label={label} nonce={await requestNonce()}>
+      <SvgChoropleth
+        // A new boundary set is a new drawing, with its own inline paths or sprite file.
+        key={joined.set}
+        initialView={viewState}
+        initialViewBox={
+          viewState.view === "map" ? await initialSvgViewBox(joined.set, viewState, joined.rows) : null
+        }
+      />
+    </PetitionMap>
+  );
+}
