@@ -7,12 +7,12 @@ import {
   cameraSeats,
   cameraViewBox,
   fitViewBox,
-  unionBoxes,
   type SpriteBox,
   type ViewBox,
   unitsPerPixel,
   zoomOf,
 } from "@/lib/geo/camera";
+import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import { colourOf, metricValue } from "@/lib/scale/scale";
 import type { ViewState } from "@/lib/view-state";
@@ -157,6 +157,6 @@ function measureCamera(svg: SVGSVGElement, view: CameraView, rows: readonly Seat
     // A seat measures nothing until the sprite file has arrived.
     return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];
   });
-  const box = unionBoxes(boxes);
+  const box = unionBounds(boxes);
   return box ? fitViewBox(box, mapPx) : null;
 }

@@ -4,9 +4,9 @@ import { withMomentum, type Momentum } from "@/lib/history/momentum";
 import { chooseBoundarySet } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
-import { getPetition, type Petition, type PetitionLoad } from "@/lib/petitions";
+import { getPetition, type PetitionLoad } from "@/lib/petitions";
 import { buildScale, METRICS, type ColourScale, type Metric } from "@/lib/scale/scale";
-import { getGeoManifest, getSeats } from "@/lib/seats";
+import { getSeats } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
 
 export interface PetitionView {
@@ -34,21 +34,29 @@ function seatCodes() {
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
 export async function loadPetitionView(id: number): Promise<PetitionView> {
   const load = await getPetition(id);
-  let view = viewsByPetition.get(load.petition);
-  if (!view) {
+  // A fetch is known by its petition and time (a Redis-backed cache hands out a new object per read, so object
+  // identity would miss), and the history only grows on a fetch: each fetch is joined and classed once however
+  // many pages, CSVs and API calls read it.
+  const key = `${load.petition.id}@${load.asOf}`;
+  let view = recentViews.get(key);
+  if (view) recentViews.delete(key);
+  else {
     view = momentumOf(load).then((momentum) => buildPetitionView(load, momentum));
-    viewsByPetition.set(load.petition, view);
-    view.catch(() => viewsByPetition.delete(load.petition));
+    view.catch(() => recentViews.delete(key));
+  }
+  recentViews.set(key, view);
+  // Oldest first: a Map keeps insertion order, and each read above moved its view to the end.
+  for (const oldest of recentViews.keys()) {
+    if (recentViews.size <= MAX_RECENT_VIEWS) break;
+    recentViews.delete(oldest);
   }
   const { joined, scales, hasBreakdown } = await view;
   return { load, joined, scales, hasBreakdown };
 }
 
-/**
- * The cache hands out the same Petition object until it fetches again, and the history only grows on a fetch, so
- * each fetch is joined and classed once however many pages, CSVs and API calls read it.
- */
-const viewsByPetition = new WeakMap<Petition, Promise<PetitionView>>();
+/** Joined views of the fetches read lately, least recently read first. */
+const recentViews = new Map<string, Promise<PetitionView>>();
+const MAX_RECENT_VIEWS = 64;
 
 /** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
 export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
@@ -60,8 +68,4 @@ export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null 
     METRICS.map((metric) => [metric, buildScale(metric, joined.rows, joined.national)]),
   ) as Record<Metric, ColourScale>;
   return { load, joined, scales, hasBreakdown: load.petition.byConstituency.length > 0 };
-}
-
-export function geometryFor(set: BoundarySet) {
-  return getGeoManifest(set);
 }

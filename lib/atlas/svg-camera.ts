@@ -1,5 +1,6 @@
 import "server-only";
-import { cameraSeats, cameraViewBox, fitViewBox, unionBoxes, type ViewBox } from "@/lib/geo/camera";
+import { cameraSeats, cameraViewBox, fitViewBox, type ViewBox } from "@/lib/geo/camera";
+import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import type { BoundarySet } from "@/lib/seats/types";
 import { spriteBoxes } from "@/lib/share/sprite-file";
@@ -18,6 +19,6 @@ export async function initialSvgViewBox(
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
   const boxes = await spriteBoxes(set);
-  const box = unionBoxes(codes.map((code) => boxes.get(code)).filter((seatBox) => seatBox !== undefined));
+  const box = unionBounds(codes.map((code) => boxes.get(code)).filter((seatBox) => seatBox !== undefined));
   return box ? fitViewBox(box) : null;
 }

@@ -7,12 +7,9 @@ import {
   FIT_PADDING,
   fitViewBox,
   NOMINAL_MAP_PX,
-  projectBounds,
   SEAT_MAX_ZOOM,
-  unionBoxes,
   unitsPerPixel,
   zoomOf,
-  type SpriteBox,
 } from "./camera";
 
 const seats2010 = getSeats("2010");
@@ -36,31 +33,6 @@ describe("unitsPerPixel and zoomOf", () => {
     // Twice as wide as the map allows at zoom 7: it fits one zoom level further out.
     const viewBox = [0, 0, 2 * (NOMINAL_MAP_PX[0] - 2 * FIT_PADDING) * unit, 10] as const;
     expect(zoomOf([...viewBox])).toBeCloseTo(6, 9);
-  });
-});
-
-describe("projectBounds and unionBoxes", () => {
-  it("turns west/south/east/north into sprite x/y with y growing south", () => {
-    const [minX, minY, maxX, maxY] = projectBounds([-2.4, 53.4, -2.2, 53.6]);
-    expect([minX, minY]).toEqual(projectMercator(-2.4, 53.6));
-    expect([maxX, maxY]).toEqual(projectMercator(-2.2, 53.4));
-    expect(minY).toBeLessThan(maxY);
-  });
-
-  it.each<[string, SpriteBox[], SpriteBox | null]>([
-    ["nothing", [], null],
-    ["one box", [[1, 2, 3, 4]], [1, 2, 3, 4]],
-    [
-      "overlapping and apart",
-      [
-        [0, 0, 2, 2],
-        [1, -1, 5, 1],
-        [10, 10, 11, 12],
-      ],
-      [0, -1, 11, 12],
-    ],
-  ])("unions %s", (_, boxes, union) => {
-    expect(unionBoxes(boxes)).toEqual(union);
   });
 });
 

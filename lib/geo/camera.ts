@@ -1,9 +1,9 @@
 import { MERCATOR_SCALE, projectMercator } from "@/lib/seats/mercator";
 import { inRegion, regionBySlug } from "@/lib/regions";
-import type { Bounds } from "./seats-topology";
+import type { Box as SpriteBox } from "@/lib/share/sprite";
 
-/** [minX, minY, maxX, maxY] in sprite units (Web Mercator, MERCATOR_SCALE wide, y down). */
-export type SpriteBox = [minX: number, minY: number, maxX: number, maxY: number];
+/** [minX, minY, maxX, maxY] in sprite units (Web Mercator, MERCATOR_SCALE wide, y down): a sprite path's box. */
+export type { SpriteBox };
 /** An SVG viewBox: [x, y, width, height] in sprite units. */
 export type ViewBox = [x: number, y: number, width: number, height: number];
 
@@ -26,28 +26,6 @@ export function zoomOf(viewBox: ViewBox, mapPx: readonly [number, number] = NOMI
     (mapPx[1] - 2 * FIT_PADDING) / viewBox[3],
   );
   return Math.log2((pixelsPerUnit * MERCATOR_SCALE) / 512);
-}
-
-/** Longitude/latitude bounds as a sprite box. */
-export function projectBounds([west, south, east, north]: Bounds): SpriteBox {
-  const [minX, minY] = projectMercator(west, north);
-  const [maxX, maxY] = projectMercator(east, south);
-  return [minX, minY, maxX, maxY];
-}
-
-export function unionBoxes(boxes: Iterable<SpriteBox>): SpriteBox | null {
-  let union: SpriteBox | null = null;
-  for (const [minX, minY, maxX, maxY] of boxes) {
-    union = union
-      ? [
-          Math.min(union[0], minX),
-          Math.min(union[1], minY),
-          Math.max(union[2], maxX),
-          Math.max(union[3], maxY),
-        ]
-      : [minX, minY, maxX, maxY];
-  }
-  return union;
 }
 
 /**
