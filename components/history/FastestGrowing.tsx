@@ -27,7 +27,7 @@ export function FastestGrowing({ windowLabels }: { windowLabels: Record<Window, 
         <h3 id="fastest-growing" className="font-semibold">
           Growing fastest now
         </h3>
-        <div role="group" aria-label="Window" className="flex gap-1 text-xs">
+        <div role="group" aria-label="Time window" className="flex gap-1 text-xs">
           {(["hour", "day"] as const).map((option) => (
             <button
               key={option}

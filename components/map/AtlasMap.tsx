@@ -18,15 +18,17 @@ export async function AtlasMap({
   joined: JoinedPetition;
   viewState: ViewState;
 }) {
+  const [nonce, initialViewBox] = await Promise.all([
+    requestNonce(),
+    viewState.view === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null,
+  ]);
   return (
-    <PetitionMap label={label} nonce={await requestNonce()}>
+    <PetitionMap label={label} nonce={nonce}>
       <SvgChoropleth
         // A new boundary set is a new drawing, with its own inline paths or sprite file.
         key={joined.set}
         initialView={viewState}
-        initialViewBox={
-          viewState.view === "map" ? await initialSvgViewBox(joined.set, viewState, joined.rows) : null
-        }
+        initialViewBox={initialViewBox}
       />
     </PetitionMap>
   );

@@ -65,6 +65,7 @@ export function PetitionMap({
   const mapRef = useRef<MapLibreMap | null>(null);
   const [shapes, setShapes] = useState<Shapes | null>(null);
   const [webglState, setWebglState] = useState<MapState>("loading");
+  const [failure, setFailure] = useState<"webgl" | "shapes" | null>(null);
   const [renderer, setRenderer] = useState<Renderer>("svg");
   const { painted: svgPainted, settled: svgSettled } = useSvgFirstPaint(rootRef);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -145,7 +146,9 @@ export function PetitionMap({
       })
       .catch((error: unknown) => {
         console.error("Map unavailable", error);
-        if (!cancelled) setWebglState("error");
+        if (cancelled) return;
+        setFailure(error instanceof Error && error.name === "GPUInitializationError" ? "webgl" : "shapes");
+        setWebglState("error");
       });
     return () => {
       cancelled = true;
@@ -168,7 +171,13 @@ export function PetitionMap({
         map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 0 });
         setShapes(next);
       })
-      .catch(() => !cancelled && setWebglState("error"));
+      .catch(() => {
+        if (cancelled) return;
+        // The SVG, still drawn underneath, takes over again rather than leaving a blank map.
+        setRenderer("svg");
+        setFailure("shapes");
+        setWebglState("error");
+      });
     return () => {
       cancelled = true;
     };
@@ -261,8 +270,10 @@ export function PetitionMap({
             role="status"
             className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
           >
-            The interactive map needs WebGL, which this browser cannot provide. This static map and the table
-            of seats below still work.
+            {failure === "webgl"
+              ? "The interactive map needs WebGL, which this browser cannot provide."
+              : "The interactive map could not load its boundaries; reload the page to try again."}{" "}
+            This static map and the table of seats below still work.
           </p>
         )}
         {hover && hoveredRow && renderer === "webgl" && webglState === "ready" && (

@@ -10,7 +10,8 @@ const markups = new Map<string, string>();
 export function spriteMarkup(spritePath: string): string {
   let markup = markups.get(spritePath);
   if (markup === undefined) {
-    const svg = readFileSync(path.join(process.cwd(), "public", path.normalize(spritePath)), "utf8");
+    // Scoped to public/geo (as lib/share/sprite-file.ts is) so the build traces that folder only.
+    const svg = readFileSync(path.join(process.cwd(), "public", "geo", path.basename(spritePath)), "utf8");
     const start = svg.indexOf("<defs>");
     const end = svg.lastIndexOf("</defs>");
     if (start < 0 || end < start) throw new Error(`${spritePath} has no <defs>`);

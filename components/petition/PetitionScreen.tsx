@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
@@ -55,7 +56,10 @@ export function PetitionScreen({
             <AreaPanel />
             <ViewControls />
             <Legend />
-            <HistorySection load={load} />
+            {/* The history is read from its database: the map and table need not wait for it. */}
+            <Suspense fallback={<p className="text-sm text-slate-600">Loading the signature history…</p>}>
+              <HistorySection load={load} />
+            </Suspense>
           </aside>
         </div>
         {view.hasBreakdown && <SeatTable />}
