@@ -3,14 +3,14 @@ import seedJson from "@/data/petitions/575833.json";
 import { joinPetition } from "@/lib/join/join";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { getSeats } from "@/lib/seats";
-import { parseCsv } from "@/test/support/csv";
+import { parseCsvRows } from "@/scripts/data/csv";
 import { CSV_BOM, seatTableCsv } from "./csv";
 
 const joined = joinPetition(reshapePetition(seedJson), "2010", getSeats("2010"));
 const csv = seatTableCsv(joined.rows);
 
 describe("seatTableCsv", () => {
-  const [header, ...rows] = parseCsv(csv.slice(CSV_BOM.length));
+  const [header, ...rows] = parseCsvRows(csv);
 
   it("starts with a BOM and the documented header", () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);

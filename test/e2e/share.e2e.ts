@@ -9,7 +9,7 @@ import { eventually } from "./support/eventually";
 import { freePort } from "./support/processes";
 import { expectedSeat, SEED_ID } from "./support/seed";
 import seed from "@/data/petitions/575833.json";
-import { parseCsv } from "@/test/support/csv";
+import { parseCsvRows } from "@/scripts/data/csv";
 
 const SALFORD = expectedSeat("E14000911");
 
@@ -195,7 +195,7 @@ test("share: the CSV has 650 seats whose signatures add up, and Ynys Môn surviv
   const response = await fetch(`${appUrl}/petitions/${SEED_ID}/constituencies.csv`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get("content-type") ?? "", /^text\/csv; charset=utf-8/);
-  const [header = [], ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
+  const [header = [], ...rows] = parseCsvRows(await response.text());
   const column = (name: string) => {
     const index = header.indexOf(name);
     assert.ok(index >= 0, `column ${name} in ${header.join(",")}`);
