@@ -112,6 +112,8 @@ async function settleGarbage(): Promise<void> {
 }
 
 export async function benchPostcodes(): Promise<PostcodeBench> {
+  // Earlier sections' garbage would otherwise be collected during the load and show as negative growth.
+  await settleGarbage();
   const rssBefore = process.memoryUsage().rss;
   let started = performance.now();
   const { meta } = await loadPostcodeIndex();
@@ -159,7 +161,7 @@ export function postcodeBenchMarkdown(bench: PostcodeBench): string {
     ],
     [
       "Process RSS with the index loaded (growth from loading; typed arrays)",
-      `${bench.rssMiB} MiB (+${bench.rssGrowthMiB}; ${bench.arrayBuffersMiB} MiB)`,
+      `${bench.rssMiB} MiB (${bench.rssGrowthMiB >= 0 ? "+" : ""}${bench.rssGrowthMiB}; ${bench.arrayBuffersMiB} MiB)`,
     ],
     ["Postcodes indexed", counts.indexed.toLocaleString("en-GB")],
     [
