@@ -1,7 +1,7 @@
 /**
- * Calls `painted` at the start of the frame after the first one in which the map's SVG seats are laid out, and
- * returns a stop function. Its source also runs as an inline script before React hydrates (svgPaintScript), so it
- * must stay self-contained: no imports, no helpers.
+ * Calls `painted` during the first frame that lays out and paints the map's SVG seats (from its animation-frame
+ * callback, so the attribute it sets reaches the screen with them), and returns a stop function. Its source also
+ * runs as an inline script before React hydrates (svgPaintScript), so it must stay self-contained: no imports.
  */
 export function watchSvgPaint(map: Element, painted: () => void): () => void {
   let stopped = false;
@@ -10,7 +10,7 @@ export function watchSvgPaint(map: Element, painted: () => void): () => void {
     if (stopped) return;
     const shape = map.querySelector<SVGGraphicsElement>("svg use");
     // A <use> of the sprite file measures nothing until that file has arrived and been parsed.
-    if (shape && shape.getBBox().width > 0) frame = requestAnimationFrame(() => stopped || painted());
+    if (shape && shape.getBBox().width > 0) painted();
     else frame = requestAnimationFrame(check);
   };
   frame = requestAnimationFrame(check);

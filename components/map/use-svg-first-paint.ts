@@ -12,10 +12,24 @@ function settledSignal() {
   return { promise, settle };
 }
 
+/** Resolves once the browser reports that it has shown its first contentful frame (at once if it already has). */
+function firstContentShown(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName("first-contentful-paint").length === 0) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  });
+}
+
 /**
  * Whether the server-rendered SVG inside `root` has been drawn (so the map is "ready" long before MapLibre has
- * booted), and a promise that settles then, or after SVG_PAINT_WAIT_MS: a drawing that never comes must not keep
- * MapLibre away.
+ * booted), and a promise that settles once that frame is on screen, or after SVG_PAINT_WAIT_MS: a drawing that
+ * never comes must not keep MapLibre away. MapLibre waits for it because its WebGL set-up, in software GL, holds
+ * back the raster of any frame still on its way to the screen.
  */
 export function useSvgFirstPaint(root: RefObject<HTMLElement | null>) {
   const [painted, setPainted] = useState(false);
@@ -23,20 +37,27 @@ export function useSvgFirstPaint(root: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const element = root.current;
     if (!element) return;
+    let frame = 0;
+    let stopped = false;
     const giveUp = setTimeout(settled.settle, SVG_PAINT_WAIT_MS);
     const onPainted = () => {
       setPainted(true);
-      settled.settle();
+      // The next frame begins once the seats' frame is committed; paint timing says when it was shown.
+      frame = requestAnimationFrame(() =>
+        firstContentShown().then(() => {
+          if (!stopped) setTimeout(settled.settle, 0);
+        }),
+      );
     };
     // The inline script (svgPaintScript) may have seen the first frame before hydration.
-    if (element.getAttribute("data-state") === "ready") {
-      onPainted();
-      return () => clearTimeout(giveUp);
-    }
-    const stop = watchSvgPaint(element, onPainted);
+    const seenBeforeHydration = element.getAttribute("data-state") === "ready";
+    const stopWatching = seenBeforeHydration ? undefined : watchSvgPaint(element, onPainted);
+    if (seenBeforeHydration) onPainted();
     return () => {
+      stopped = true;
       clearTimeout(giveUp);
-      stop();
+      cancelAnimationFrame(frame);
+      stopWatching?.();
     };
   }, [root, settled]);
   return { painted, settled: settled.promise };
