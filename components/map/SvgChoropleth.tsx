@@ -15,39 +15,35 @@ import {
 import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import { colourOf, metricValue } from "@/lib/scale/scale";
+import { parseSprite } from "@/lib/share/sprite";
+import { seatLinksMarkup, seatPathId } from "@/lib/atlas/seat-markup";
 import type { ViewState } from "@/lib/view-state";
 import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
 
 type CameraView = Pick<ViewState, "area" | "region" | "at">;
 
 /**
- * On the server, the sprite file's paths for inlining; null in the browser, whose bundle compiles this branch
- * out. The paths reach the HTML once and never the RSC payload: React keeps server-rendered innerHTML as it is.
+ * On the server, the sprite file's seat paths; null in the browser, whose bundle compiles this branch out. The
+ * seats reach the HTML as markup once and never the RSC payload: React keeps server-rendered innerHTML as it is.
  */
-const serverSpriteMarkup: ((spritePath: string) => string) | null =
+const serverSeatPaths: ((spritePath: string) => Map<string, string>) | null =
   typeof window === "undefined"
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship node:fs to browsers
-      (require("./sprite-markup") as typeof import("./sprite-markup")).spriteMarkup
+      (require("./server-seat-paths") as typeof import("./server-seat-paths")).serverSeatPaths
     : null;
 
-/** Set on the page's inline paths once their map has hydrated: a map drawn later must use the sprite file. */
-const CLAIMED = "data-claimed";
-
-/**
- * Whether the page arrived with inline paths for this set that no map has taken yet. Pure, so a hydration React
- * restarts sees the same answer; the claim is written only once the map has committed.
- */
-function hasUnclaimedInlineSprite(id: string): boolean {
-  const defs = document.getElementById(id);
-  return defs !== null && !defs.hasAttribute(CLAIMED);
-}
-
 const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
+
+function setIfChanged(element: Element, name: string, value: string) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
 
 /**
  * The choropleth as server-rendered SVG: coloured at first paint, before MapLibre boots, and the map itself when
  * WebGL is missing or JavaScript is off (each seat links to its own view).
- * Its camera matches MapLibre's: the server frames the first view; later ones are measured from the drawn seats.
+ * The geographic seats are markup the server writes (or, for a map drawn after the page loaded, built from the
+ * sprite file); React owns neither their elements nor their hydration, so colours and links are kept up to date
+ * here. Its camera matches MapLibre's: the server frames the first view; later ones are measured from the seats.
  */
 export function SvgChoropleth({
   initialView,
@@ -57,22 +53,68 @@ export function SvgChoropleth({
   /** The server's framing of initialView; null shows every seat. */
   initialViewBox: ViewBox | null;
 }) {
-  const { rows, scales, viewBox: wholeMap, geometry, hexSvg, set } = useAtlas();
+  const { rows, scales, viewBox: wholeMap, geometry, hexSvg } = useAtlas();
   const { view, hrefFor, update } = useViewState();
   const svgRef = useRef<SVGSVGElement>(null);
+  const seatsRef = useRef<SVGGElement>(null);
+  // Counts the times the browser has drawn the seats itself, so their colours are brought up to date after.
+  const [seatsBuilt, setSeatsBuilt] = useState(0);
   const key = cameraKey(view);
   const initialKey = cameraKey(initialView);
   const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
   const scale = scales[view.metric];
   const hex = view.view === "hex" && hexSvg ? hexSvg : null;
-  const spriteId = `seat-sprite-${set}`;
-  // A page that opens on the hex view leaves the paths out; if it switches to the map, it uses the sprite file.
-  const [inline] = useState(() =>
-    serverSpriteMarkup !== null ? view.view === "map" : hasUnclaimedInlineSprite(spriteId),
-  );
+  const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, view.metric));
+  const seatHref = (code: string) => hrefFor({ area: code, at: null });
+  const shapesOf = (paths: Map<string, string>) =>
+    rows.flatMap((row) => {
+      const d = paths.get(row.code);
+      return d ? [{ code: row.code, name: row.name, href: seatHref(row.code), fill: fillOf(row), d }] : [];
+    });
+  // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the sprite.
+  const serverSeats =
+    serverSeatPaths && view.view === "map" ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.sprite))) : "";
+
+  // The fetch below draws with the colours and links of the moment its sprite arrives.
+  const latestShapes = useRef(shapesOf);
   useEffect(() => {
-    if (inline) document.getElementById(spriteId)?.setAttribute(CLAIMED, "");
-  }, [inline, spriteId]);
+    latestShapes.current = shapesOf;
+  });
+
+  // A map the server did not draw (reached by client navigation, or opened on the hex view) fetches its paths.
+  useEffect(() => {
+    const layer = seatsRef.current;
+    if (!layer || hex || layer.childElementCount > 0) return;
+    const request = new AbortController();
+    fetch(geometry.sprite, { signal: request.signal })
+      .then((response) => {
+        if (!response.ok) throw new Error(`${geometry.sprite}: HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((sprite) => {
+        layer.innerHTML = seatLinksMarkup(latestShapes.current(parseSprite(sprite)));
+        setSeatsBuilt((count) => count + 1);
+      })
+      .catch((error: unknown) => {
+        if (!request.signal.aborted) console.error("Seat shapes unavailable", error);
+      });
+    return () => request.abort();
+  }, [geometry.sprite, hex]);
+
+  // Colours and links follow the view; attributes already right are left alone, so hydration writes nothing.
+  useLayoutEffect(() => {
+    const layer = seatsRef.current;
+    if (!layer) return;
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    for (const link of layer.children) {
+      const row = byCode.get(link.getAttribute("data-code") ?? "");
+      if (!row) continue;
+      setIfChanged(link, "fill", fillOf(row));
+      setIfChanged(link, "href", seatHref(row.code));
+    }
+    // fillOf and seatHref are derived from these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, scale, view.metric, hrefFor, seatsBuilt]);
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -80,7 +122,7 @@ export function SvgChoropleth({
     setMeasured({ key, viewBox: measureCamera(svg, view, rows) });
     // The key stands for the view's camera fields.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, initialKey, hex, rows]);
+  }, [key, initialKey, hex, rows, seatsBuilt]);
 
   const framed = key === initialKey ? initialViewBox : measured?.key === key ? measured.viewBox : null;
   const viewBox = hex ? hex.viewBox : (framed ?? wholeMap);
@@ -88,14 +130,6 @@ export function SvgChoropleth({
   const zoom = zoomOf(viewBox);
   const pixel = unitsPerPixel(zoom);
   const centres = new Map(hex?.centres.map((centre) => [centre.code, centre]));
-  const shape = (code: string, props: React.SVGProps<SVGUseElement>) => {
-    const centre = centres.get(code);
-    return hex ? (
-      <use href="#hex-cell" x={centre?.x} y={centre?.y} {...props} />
-    ) : (
-      <use href={`${inline ? "" : geometry.sprite}#${code}`} data-code={code} {...props} />
-    );
-  };
   const selected = rows.find((row) => row.code === view.area);
 
   return (
@@ -108,40 +142,58 @@ export function SvgChoropleth({
       strokeOpacity={0.8}
       strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
       strokeLinejoin="round"
+      onClick={(event) => {
+        // One handler for every seat; a modified click still opens the seat's link as the browser would.
+        const code = (event.target as Element).closest("a[data-code]")?.getAttribute("data-code");
+        if (!code || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+          return;
+        event.preventDefault();
+        update({ area: code, at: null });
+      }}
     >
-      {inline && (
-        <defs
-          id={spriteId}
-          dangerouslySetInnerHTML={{ __html: serverSpriteMarkup?.(geometry.sprite) ?? "" }}
-          suppressHydrationWarning
+      <g
+        ref={seatsRef}
+        data-seats={hex ? undefined : ""}
+        display={hex ? "none" : undefined}
+        dangerouslySetInnerHTML={{ __html: serverSeats }}
+        suppressHydrationWarning
+      />
+      {hex && (
+        <>
+          <defs>
+            <polygon id="hex-cell" points={hex.ring} />
+          </defs>
+          <g data-seats="">
+            {rows.map((row) => (
+              <a
+                key={row.code}
+                data-code={row.code}
+                href={seatHref(row.code)}
+                aria-label={row.name}
+                tabIndex={-1}
+              >
+                <use
+                  href="#hex-cell"
+                  x={centres.get(row.code)?.x}
+                  y={centres.get(row.code)?.y}
+                  fill={fillOf(row)}
+                />
+              </a>
+            ))}
+          </g>
+        </>
+      )}
+      {selected && (
+        <use
+          href={hex ? "#hex-cell" : `#${seatPathId(selected.code)}`}
+          x={hex ? centres.get(selected.code)?.x : undefined}
+          y={hex ? centres.get(selected.code)?.y : undefined}
+          fill="none"
+          stroke="#0f172a"
+          strokeOpacity={1}
+          strokeWidth={hex ? 0.04 : SELECTED_WIDTH * pixel}
         />
       )}
-      {hex && (
-        <defs>
-          <polygon id="hex-cell" points={hex.ring} />
-        </defs>
-      )}
-      {rows.map((row) => (
-        <a
-          key={row.code}
-          href={hrefFor({ area: row.code, at: null })}
-          aria-label={row.name}
-          tabIndex={-1}
-          onClick={(event) => {
-            event.preventDefault();
-            update({ area: row.code, at: null });
-          }}
-        >
-          {shape(row.code, { fill: colourOf(scale, metricValue(row, view.metric)) })}
-        </a>
-      ))}
-      {selected &&
-        shape(selected.code, {
-          fill: "none",
-          stroke: "#0f172a",
-          strokeOpacity: 1,
-          strokeWidth: hex ? 0.04 : SELECTED_WIDTH * pixel,
-        })}
     </svg>
   );
 }
@@ -153,7 +205,7 @@ function measureCamera(svg: SVGSVGElement, view: CameraView, rows: readonly Seat
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
   const boxes = codes.flatMap((code): SpriteBox[] => {
-    const seat = svg.querySelector<SVGUseElement>(`use[data-code="${code}"]`)?.getBBox();
+    const seat = svg.querySelector<SVGAElement>(`[data-seats] > a[data-code="${code}"]`)?.getBBox();
     // A seat measures nothing until the sprite file has arrived.
     return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];
   });

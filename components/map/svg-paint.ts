@@ -8,8 +8,8 @@ export function watchSvgPaint(map: Element, painted: () => void): () => void {
   let frame = 0;
   const check = () => {
     if (stopped) return;
-    const shape = map.querySelector<SVGGraphicsElement>("svg use");
-    // A <use> of the sprite file measures nothing until that file has arrived and been parsed.
+    const shape = map.querySelector<SVGGraphicsElement>("svg [data-seats] > a");
+    // Seats the browser draws from the sprite file measure nothing until that file has arrived.
     if (shape && shape.getBBox().width > 0) painted();
     else frame = requestAnimationFrame(check);
   };

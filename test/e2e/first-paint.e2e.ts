@@ -42,8 +42,8 @@ test("first paint: before any page script runs, the server's SVG map is ready wi
   await page.goto(`${appUrl}/`);
   await waitForMap(page, "svg");
   const fills = await mapLocator(page)
-    .locator("svg use[data-code]")
-    .evaluateAll((shapes) => shapes.map((shape) => shape.getAttribute("fill") ?? ""));
+    .locator("svg [data-seats] > a[data-code]")
+    .evaluateAll((seats) => seats.map((seat) => seat.getAttribute("fill") ?? ""));
   assert.equal(fills.length, SEED_SEAT_COUNT, "one shape per seat");
   assert.ok(
     fills.every((fill) => /^#[0-9a-f]{6}$/i.test(fill)),
@@ -52,7 +52,7 @@ test("first paint: before any page script runs, the server's SVG map is ready wi
   assert.ok(new Set(fills).size >= 5, `a choropleth has several classes, got ${new Set(fills).size}`);
   // The seat shapes are drawn: a seat has a size on screen.
   const width = await mapLocator(page)
-    .locator(`svg use[data-code="${SALFORD}"]`)
+    .locator(`svg [data-seats] > a[data-code="${SALFORD}"]`)
     .evaluate((shape) => (shape as SVGGraphicsElement).getBBox().width);
   assert.ok(width > 0, "Salford's shape is drawn");
 });
@@ -121,15 +121,20 @@ test("first paint: without scripts, clicking a seat on the SVG map opens it", as
   await expectPanel(page, expectedSeat(HIGHLAND_SEAT));
 });
 
-test("first paint: the loaded page's map draws from its inline paths; one reached by client navigation from the sprite file", async ({
+test("first paint: the loaded page's map arrives drawn in its HTML; one reached by client navigation is drawn from the sprite file", async ({
   page,
   open,
 }) => {
+  const spriteRequests: string[] = [];
+  page.on("request", (request) => {
+    if (/\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/.test(new URL(request.url()).pathname))
+      spriteRequests.push(request.url());
+  });
   await open("/");
   await waitForMapReady(page);
   const seedMap = mapLocator(page);
-  assert.equal(await seedMap.locator("svg defs[id='seat-sprite-2010'] path").count(), SEED_SEAT_COUNT);
-  assert.equal(await seedMap.locator("svg use[data-code]").first().getAttribute("href"), "#E14000530");
+  assert.equal(await seedMap.locator("svg [data-seats] > a > path[d]").count(), SEED_SEAT_COUNT);
+  assert.deepEqual(spriteRequests, [], "the seed's seats came in the HTML");
 
   // Every state the next map passes through, from its first attribute change on.
   await page.evaluate(() => {
@@ -161,8 +166,9 @@ test("first paint: the loaded page's map draws from its inline paths; one reache
   await listed.click();
   await page.waitForURL((url) => url.pathname === href);
   await waitForMapReady(page);
-  const shape = mapLocator(page).locator("svg use[data-code]").first();
-  assert.match((await shape.getAttribute("href")) ?? "", /^\/geo\/pcon-2024\.[0-9a-f]+\.svg#/);
+  assert.equal(spriteRequests.length, 1, `one sprite fetched: ${spriteRequests.join(", ")}`);
+  assert.match(spriteRequests[0] ?? "", /\/geo\/pcon-2024\.[0-9a-f]+\.svg$/);
+  assert.equal(await mapLocator(page).locator("svg [data-seats] > a > path[d]").count(), 650);
   const states = (await page.evaluate(() => (window as unknown as { mapStates: string[] }).mapStates)).join(
     " → ",
   );

@@ -1,0 +1,36 @@
+/** One seat as the SVG map draws it. */
+export interface SeatShape {
+  code: string;
+  name: string;
+  /** The seat's own view: where a click goes without JavaScript. */
+  href: string;
+  fill: string;
+  /** Path data in sprite units. */
+  d: string;
+}
+
+const ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+function attribute(value: string): string {
+  return value.replace(/[&<>"]/g, (character) => ESCAPED[character] ?? character);
+}
+
+/** The id of a seat's path in the SVG map, which the selection outline refers to. */
+export function seatPathId(code: string): string {
+  return `seat-${code}`;
+}
+
+/**
+ * The SVG map's seats as markup: per seat, a link to its view, coloured with its fill, around its path. A string,
+ * so the server sends 650 seats without React rendering or hydrating them, and the browser draws them in one
+ * element each plus its link (the fill is on the link so a <use> of the path can outline it unfilled).
+ */
+export function seatLinksMarkup(seats: Iterable<SeatShape>): string {
+  let markup = "";
+  for (const { code, name, href, fill, d } of seats) {
+    markup +=
+      `<a data-code="${attribute(code)}" href="${attribute(href)}" aria-label="${attribute(name)}" tabindex="-1"` +
+      ` fill="${attribute(fill)}"><path id="${attribute(seatPathId(code))}" d="${attribute(d)}"/></a>`;
+  }
+  return markup;
+}
