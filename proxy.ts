@@ -6,13 +6,12 @@
  * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { chooseBoundarySet } from "@/lib/join/boundary-set";
+import { boundarySetProblem, chooseBoundarySet } from "@/lib/join/boundary-set";
 import { getPetition, isPetitionError } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
 import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
 import { petitionErrorPage } from "@/lib/security/error-page";
-import { getSeats } from "@/lib/seats";
-import type { BoundarySet } from "@/lib/seats/types";
+import { seatCodesBySet } from "@/lib/seats";
 
 const PETITION_PAGE = /^\/(?:embed\/)?petitions\/(\d{1,9})$/;
 /** Any other single segment under /petitions/ (e.g. /petitions/abc) can only be a 404. */
@@ -26,13 +25,6 @@ function petitionShownBy(url: URL): number | null {
   const fromFind = url.pathname === "/find" ? url.searchParams.get("petition") : null;
   const digits = page ?? (fromFind !== null && /^\d{1,9}$/.test(fromFind) ? fromFind : undefined);
   return digits === undefined ? null : Number(digits);
-}
-
-let codesBySet: Record<BoundarySet, ReadonlySet<string>> | undefined;
-function seatCodes(): Record<BoundarySet, ReadonlySet<string>> {
-  const codesOf = (set: BoundarySet) => new Set(getSeats(set).map((seat) => seat.code));
-  codesBySet ??= { "2010": codesOf("2010"), "2024": codesOf("2024") };
-  return codesBySet;
 }
 
 /**
@@ -49,9 +41,8 @@ async function petitionFailure(id: number, url: URL): Promise<Response | "not-fo
       frameable: isFrameablePath(url.pathname),
     });
   try {
-    const choice = chooseBoundarySet((await getPetition(id)).petition, seatCodes());
-    if (choice.ok) return null;
-    return page(502, `The petitions site listed constituencies we do not know (${choice.unknownCodes[0]})`);
+    const choice = chooseBoundarySet((await getPetition(id)).petition, seatCodesBySet());
+    return choice.ok ? null : page(502, boundarySetProblem(choice));
   } catch (error) {
     if (isPetitionError(error) && error.kind === "not-found") return "not-found";
     if (isPetitionError(error)) return page(error.status, error.message);

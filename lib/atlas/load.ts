@@ -1,13 +1,12 @@
 import "server-only";
 import { momentumOf } from "@/lib/history/runtime";
 import { withMomentum, type Momentum } from "@/lib/history/momentum";
-import { chooseBoundarySet } from "@/lib/join/boundary-set";
+import { boundarySetProblem, chooseBoundarySet } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getPetition, type PetitionLoad } from "@/lib/petitions";
 import { buildScale, METRICS, type ColourScale, type Metric } from "@/lib/scale/scale";
-import { getSeats } from "@/lib/seats";
-import type { BoundarySet } from "@/lib/seats/types";
+import { getSeats, seatCodesBySet } from "@/lib/seats";
 
 export interface PetitionView {
   load: PetitionLoad;
@@ -17,18 +16,15 @@ export interface PetitionView {
   hasBreakdown: boolean;
 }
 
+/** The petition's constituency codes fit neither boundary set (codes unknown, or from both at once). */
 export class UnknownBoundaryError extends Error {
-  constructor(readonly codes: string[]) {
-    super(`Constituency codes from neither boundary set: ${codes.slice(0, 5).join(", ")}`);
+  constructor(
+    readonly codes: string[],
+    message: string,
+  ) {
+    super(message);
     this.name = "UnknownBoundaryError";
   }
-}
-
-let codesBySet: Record<BoundarySet, ReadonlySet<string>> | undefined;
-function seatCodes() {
-  const codesOf = (set: BoundarySet) => new Set(getSeats(set).map((seat) => seat.code));
-  codesBySet ??= { "2010": codesOf("2010"), "2024": codesOf("2024") };
-  return codesBySet;
 }
 
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
@@ -60,8 +56,8 @@ const MAX_RECENT_VIEWS = 64;
 
 /** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
 export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
-  const choice = chooseBoundarySet(load.petition, seatCodes());
-  if (!choice.ok) throw new UnknownBoundaryError(choice.unknownCodes);
+  const choice = chooseBoundarySet(load.petition, seatCodesBySet());
+  if (!choice.ok) throw new UnknownBoundaryError(choice.codes, boundarySetProblem(choice));
   const plain = joinPetition(load.petition, choice.set, getSeats(choice.set));
   const joined = { ...plain, rows: withMomentum(plain.rows, momentum) };
   const scales = Object.fromEntries(

@@ -2,13 +2,10 @@ import { describe, expect, it } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import type { Petition } from "@/lib/petitions/types";
-import { getSeats } from "@/lib/seats";
-import { chooseBoundarySet } from "./boundary-set";
+import { getSeats, seatCodesBySet } from "@/lib/seats";
+import { boundarySetProblem, chooseBoundarySet } from "./boundary-set";
 
-const codes = {
-  "2010": new Set(getSeats("2010").map((seat) => seat.code)),
-  "2024": new Set(getSeats("2024").map((seat) => seat.code)),
-};
+const codes = seatCodesBySet();
 const seed = reshapePetition(seedJson);
 const withCodes = (list: string[], extra: Partial<Petition> = {}): Petition => ({
   ...seed,
@@ -40,12 +37,12 @@ describe("chooseBoundarySet", () => {
     [
       "a code from neither set",
       withCodes(["E14000911", "E99999999"]),
-      { ok: false, unknownCodes: ["E99999999"] },
+      { ok: false, problem: "unknown-codes", codes: ["E99999999"] },
     ],
     [
       "codes from both sets at once",
       withCodes(["E14000911", "E14001172"]),
-      { ok: false, unknownCodes: ["E14000911"] },
+      { ok: false, problem: "mixed-sets", codes: ["E14000911", "E14001172"] },
     ],
     [
       "no breakdown, archived 2019–24 parliament",
@@ -72,5 +69,29 @@ describe("chooseBoundarySet", () => {
   it("knows the five Scottish seats shared by both sets", () => {
     const shared = [...codes["2010"]].filter((code) => codes["2024"].has(code)).sort();
     expect(shared).toEqual(["S14000021", "S14000027", "S14000045", "S14000048", "S14000051"]);
+  });
+
+  it("uses the seats' own code sets", () => {
+    expect(codes["2010"].size).toBe(getSeats("2010").length);
+    expect(codes["2024"].size).toBe(getSeats("2024").length);
+  });
+});
+
+describe("boundarySetProblem", () => {
+  it.each([
+    [
+      "codes from neither set",
+      withCodes(["E14000911", "E99999999"]),
+      "The petitions site listed constituency codes from neither boundary set (E99999999)",
+    ],
+    [
+      "codes from both sets",
+      withCodes(["E14000911", "E14001172", "E14000530"]),
+      "The petitions site listed constituencies from both the 2010 and the 2024 boundaries (E14000911, E14001172)",
+    ],
+  ])("says which problem %s is", (_label, petition, message) => {
+    const choice = chooseBoundarySet(petition, codes);
+    if (choice.ok) throw new Error(`expected no boundary set, got ${choice.set}`);
+    expect(boundarySetProblem(choice)).toBe(message);
   });
 });

@@ -28,6 +28,15 @@ export function seatByCode(set: BoundarySet, code: string): SeatMeta | undefined
   return index.get(code);
 }
 
+let codesBySet: Record<BoundarySet, ReadonlySet<string>> | undefined;
+
+/** Each boundary set's ONS codes, for deciding which set a petition's codes belong to. */
+export function seatCodesBySet(): Readonly<Record<BoundarySet, ReadonlySet<string>>> {
+  const codesOf = (set: BoundarySet) => new Set(SEATS[set].map((seat) => seat.code));
+  codesBySet ??= { "2010": codesOf("2010"), "2024": codesOf("2024") };
+  return codesBySet;
+}
+
 /** Hashed URLs and facts of a set's boundary files (TopoJSON, SVG sprite, hex layout). */
 export function getGeoManifest(set: BoundarySet): GeoManifestEntry {
   return MANIFEST[set];
