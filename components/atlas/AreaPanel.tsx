@@ -3,13 +3,13 @@
 import { useEffect } from "react";
 import { compareWithRate, formatCount, formatOrdinal, formatRate, formatShare } from "@/lib/format";
 import { useAtlas } from "./atlas-context";
-import { useViewState } from "./use-view-state";
+import { useSelectedSeat, useViewState } from "./use-view-state";
 
 /** The selected seat's figures, read from the URL; a national summary when nothing is selected. */
 export function AreaPanel() {
   const { rows, national, set, live, petitionId } = useAtlas();
-  const { view, update } = useViewState();
-  const row = rows.find((candidate) => candidate.code === view.area);
+  const { update } = useViewState();
+  const row = useSelectedSeat();
 
   useEffect(() => {
     if (!row) return;

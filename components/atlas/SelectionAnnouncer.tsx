@@ -2,13 +2,12 @@
 
 import { formatCount, formatOrdinal } from "@/lib/format";
 import { useAtlas } from "./atlas-context";
-import { useViewState } from "./use-view-state";
+import { useSelectedSeat } from "./use-view-state";
 
 /** Tells screen-reader users what a click on the map, a search or a table row selected. */
 export function SelectionAnnouncer() {
   const { rows } = useAtlas();
-  const { view } = useViewState();
-  const row = rows.find((candidate) => candidate.code === view.area);
+  const row = useSelectedSeat();
   return (
     <p aria-live="polite" className="sr-only">
       {row

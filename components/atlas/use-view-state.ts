@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import type { SeatRow } from "@/lib/join/types";
 import { buildViewHref, parseViewState, type ViewState } from "@/lib/view-state";
 import { useAtlas } from "./atlas-context";
 
@@ -34,4 +35,11 @@ export function useViewState() {
   );
 
   return { view, hrefFor, update };
+}
+
+/** The selected seat's row in the figures on show (a past frame's while the history slider is away from now). */
+export function useSelectedSeat(): SeatRow | undefined {
+  const { rows } = useAtlas();
+  const { view } = useViewState();
+  return useMemo(() => rows.find((row) => row.code === view.area), [rows, view.area]);
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { useAtlas } from "@/components/atlas/atlas-context";
-import { useViewState } from "@/components/atlas/use-view-state";
+import { useSelectedSeat } from "@/components/atlas/use-view-state";
 import { formatCount, formatRate } from "@/lib/format";
 import type { Milestone } from "@/lib/history/milestones";
 import { FastestGrowing } from "./FastestGrowing";
@@ -58,7 +58,6 @@ export function HistoryPanel({
   windowLabels,
 }: HistoryPanelProps) {
   const { rows } = useAtlas();
-  const { view } = useViewState();
   const [moment, setMoment] = useState<number | null>(null);
   const live = kind === "open";
   const initial: HistoryAnswer = {
@@ -74,7 +73,7 @@ export function HistoryPanel({
     at: Date.parse(point.at),
     value: point.total,
   }));
-  const seat = rows.find((row) => row.code === view.area);
+  const seat = useSelectedSeat();
   const { data: seatHistory } = useSWR(
     seat && series.length > 0 ? `/api/petitions/${petitionId}/history?area=${seat.code}` : null,
     fetchHistory,

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useAtlas } from "@/components/atlas/atlas-context";
-import { useViewState } from "@/components/atlas/use-view-state";
+import { useSelectedSeat, useViewState } from "@/components/atlas/use-view-state";
 import {
   cameraSeats,
   cameraViewBox,
@@ -130,7 +130,7 @@ export function SvgChoropleth({
   const zoom = zoomOf(viewBox);
   const pixel = unitsPerPixel(zoom);
   const centres = new Map(hex?.centres.map((centre) => [centre.code, centre]));
-  const selected = rows.find((row) => row.code === view.area);
+  const selected = useSelectedSeat();
 
   return (
     <svg
