@@ -32,15 +32,6 @@ interface Hover {
   y: number;
 }
 
-// Start fetching MapLibre (and its worker) as soon as this module runs, before React hydrates the page.
-const maplibreModule =
-  typeof window === "undefined"
-    ? null
-    : import("./maplibre").then((module) => {
-        module.maplibregl.prewarm();
-        return module;
-      });
-
 /**
  * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map, already
  * coloured and clickable; if WebGL is unavailable, that SVG stays and says so. data-state says whether the map on
@@ -83,10 +74,11 @@ export function PetitionMap({
     const container = containerRef.current;
     if (!container) return;
     const initialView = latest.current.view;
+    // MapLibre's code (800 KB) is fetched and run only once the SVG is on screen: on two cores, running it while
+    // that frame is rastered holds the frame back.
     Promise.all([
-      maplibreModule ?? import("./maplibre"),
+      svgSettled.then(() => import("./maplibre")),
       loadShapes(initialView.view, { topology, hex }),
-      svgSettled,
     ])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
