@@ -134,7 +134,8 @@ export function TimeSlider({
           </button>
         )}
       </div>
-      <p className="text-xs text-slate-600" aria-live="polite">
+      {/* Read out when it settles, not at every frame of a playback. */}
+      <p className="text-xs text-slate-600" aria-live={playing ? "off" : "polite"}>
         {status === "loading" && "Loading snapshots…"}
         {status === "error" && "The snapshots could not be loaded."}
         {status === "idle" && moment && showing !== null

@@ -9,6 +9,8 @@ import { eventually } from "./support/eventually";
 import { startApp, type RunningApp } from "./support/processes";
 
 const ID = FIXTURE_IDS.open2024;
+/** A 2024 seat (Aldershot) every snapshot of the rising stand-in changes. */
+const SELECTED_SEAT = "E14001063";
 
 interface HistoryAnswer {
   points: { at: string; total: number; seat?: number }[];
@@ -74,12 +76,24 @@ test(
       assert.match(legend, /\(\d+ seats\)/, "the legend classes seats by momentum");
       await mapLocator(page).screenshot({ path: path.join("test-results", "history-momentum-map.png") });
 
-      // Play: the slider steps the atlas through the snapshots, then returns to now.
+      // Play, with a seat selected: the slider steps the atlas through the snapshots, then returns to now.
+      await page.goto(`${app.url}/petitions/${ID}?metric=momentum&area=${SELECTED_SEAT}`);
+      await waitForMapReady(page);
+      const announcer = page.getByTestId("selection-announcer");
+      const announced = await announcer.textContent();
+      assert.match(announced ?? "", /^Selected .+: [\d,]+ signatures, \d+(st|nd|rd|th) of 650\.$/);
       await page.getByRole("button", { name: "Play" }).click();
       const slider = page.getByTestId("time-slider");
       await eventually(async () => assert.notEqual(await slider.getAttribute("data-frame"), "now"), {
         what: "a past snapshot shown",
       });
+      // Each seat had fewer signatures then, but neither the selection nor each frame is read out again.
+      assert.equal(await announcer.textContent(), announced, "the selection is not announced again");
+      assert.equal(
+        await slider.locator("p[aria-live]").getAttribute("aria-live"),
+        "off",
+        "frames are not read out",
+      );
       await eventually(async () => assert.equal(await slider.getAttribute("data-frame"), "now"), {
         timeout: 60_000,
         what: "playback back at now",
