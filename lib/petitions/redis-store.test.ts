@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { skipWithout } from "@/test/dependencies";
 import { REDIS_MISSING, redisServerPath, startRedis, type RunningRedis } from "@/test/faults/redis-server";
 import { captureUpstreamLog } from "@/test/upstream/helpers";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
@@ -8,10 +9,9 @@ import { createPetitionService, PetitionError, type PetitionService } from "./in
 import { redisClient, RedisStore } from "./redis-store";
 
 const FRESH_MS = 60_000;
-const hasRedis = redisServerPath() !== null;
-if (!hasRedis) console.warn(REDIS_MISSING);
+const skipRedis = skipWithout(redisServerPath() !== null, REDIS_MISSING);
 
-describe.skipIf(!hasRedis)("petitions shared through Redis (two services = two app instances)", () => {
+describe.skipIf(skipRedis)("petitions shared through Redis (two services = two app instances)", () => {
   let redis: RunningRedis;
   let standIn: StandIn;
   let log: ReturnType<typeof captureUpstreamLog>;
@@ -20,7 +20,7 @@ describe.skipIf(!hasRedis)("petitions shared through Redis (two services = two a
   const instance = (): PetitionService => createPetitionService({ now: () => clock.now, freshMs: FRESH_MS });
 
   beforeAll(async () => {
-    redis = (await startRedis()) as RunningRedis;
+    redis = await startRedis();
     standIn = await startStandIn();
     process.env.PETITIONS_API_BASE = standIn.url;
     process.env.REDIS_URL = redis.url;
@@ -106,9 +106,9 @@ describe.skipIf(!hasRedis)("petitions shared through Redis (two services = two a
   });
 });
 
-describe.skipIf(!hasRedis)("RedisStore when Redis is gone", () => {
+describe.skipIf(skipRedis)("RedisStore when Redis is gone", () => {
   it("keeps answering from its in-process copy", async () => {
-    const redis = (await startRedis()) as RunningRedis;
+    const redis = await startRedis();
     const url = redis.url.replace("redis://", "redis://localhost-gone@").replace("localhost-gone@", "");
     const store = new RedisStore<string>(redisClient(url), {
       prefix: "test:",

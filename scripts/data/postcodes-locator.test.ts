@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
+import { skipWithout } from "@/test/dependencies";
 import { sharedData } from "./paths";
 import { SeatLocator } from "./postcodes-locator";
 import { seededRandom } from "@/lib/seeded-random";
 
 const file2024 = sharedData("boundaries", "pcon_2024set_jul2024_uk_buc.geojson");
 
-describe.skipIf(!existsSync(file2024))("SeatLocator on the July 2024 boundaries", () => {
+describe.skipIf(skipWithout(existsSync(file2024), `${file2024} is missing`))("SeatLocator on the July 2024 boundaries", () => {
   const collection = JSON.parse(readFileSync(file2024, "utf8")) as FeatureCollection<Polygon | MultiPolygon>;
   const locator = new SeatLocator(collection, "PCON24CD", 300);
   const featureOf = new Map(collection.features.map((feature) => [String(feature.properties?.PCON24CD), feature]));

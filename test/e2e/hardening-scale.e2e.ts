@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { loopFor, rawGet } from "@/test/faults/http";
+import { skipWithout } from "@/test/dependencies";
 import { REDIS_MISSING, redisServerPath, startRedis } from "@/test/faults/redis-server";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { startStandIn } from "@/test/upstream/server";
@@ -9,12 +10,9 @@ import { startApp, type RunningApp } from "./support/processes";
 const LOAD_MS = 12_000;
 const IDS = [FIXTURE_IDS.open2024, FIXTURE_IDS.closed2024, FIXTURE_IDS.small, FIXTURE_IDS.hostile];
 
-if (redisServerPath() === null) {
-  console.log(`- skipped: scale-out: ${REDIS_MISSING}`);
-} else {
+if (!skipWithout(redisServerPath() !== null, `scale-out: ${REDIS_MISSING}`)) {
   test("scale-out: two instances sharing one Redis under load ask upstream once per petition per minute", async () => {
     const redis = await startRedis();
-    assert.ok(redis, REDIS_MISSING);
     // Its own stand-in and apps: the default 60 s freshness and a cold cache, unlike the shared test app.
     const standIn = await startStandIn();
     const apps: RunningApp[] = [];

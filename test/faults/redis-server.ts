@@ -1,4 +1,4 @@
-/** A throwaway redis-server on a free loopback port, for tests of the shared cache; null when none is installed. */
+/** A throwaway redis-server on a free loopback port, for tests of the shared cache. */
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 
@@ -14,8 +14,7 @@ export function redisServerPath(): string | null {
   return found.status === 0 && path !== "" ? path : null;
 }
 
-export const REDIS_MISSING =
-  "redis-server is not installed (apt-get install -y redis-server): the shared-cache test is skipped";
+export const REDIS_MISSING = "redis-server is not installed (apt-get install -y redis-server)";
 
 function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,9 +44,9 @@ async function answers(port: number): Promise<boolean> {
 }
 
 /** Starts redis-server without persistence; resolves once it answers PING. */
-export async function startRedis(): Promise<RunningRedis | null> {
+export async function startRedis(): Promise<RunningRedis> {
   const binary = redisServerPath();
-  if (!binary) return null;
+  if (!binary) throw new Error(REDIS_MISSING);
   const port = await freeLoopbackPort();
   const child = spawn(
     binary,

@@ -30,8 +30,7 @@ export function postgresBinaries(): string | null {
   return versions[0] ? path.join(root, versions[0], "bin") : null;
 }
 
-export const POSTGRES_MISSING =
-  "PostgreSQL binaries not found (apt-get install postgresql, or set PG_BIN): skipping the PostgreSQL variant";
+export const POSTGRES_MISSING = "PostgreSQL binaries not found (apt-get install postgresql, or set PG_BIN)";
 
 function postgresUser(): { uid: number; gid: number } | null {
   const line = spawnSync("getent", ["passwd", "postgres"], { encoding: "utf8" }).stdout.trim();

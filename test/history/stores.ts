@@ -5,12 +5,13 @@ import path from "node:path";
 import { openPostgres } from "@/lib/history/postgres-sql";
 import { openSqlite } from "@/lib/history/sqlite-sql";
 import { HistoryStore } from "@/lib/history/store";
+import { skipWithout } from "@/test/dependencies";
 import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from "./postgres";
 
 export interface StoreVariant {
   name: "SQLite" | "PostgreSQL";
-  /** Why this variant is skipped, or null. */
-  skipReason: string | null;
+  /** Its database is missing here (and this is not CI): test/dependencies.ts. */
+  skip: boolean;
   setup(): Promise<void>;
   teardown(): Promise<void>;
   /** A store on a new empty database, and a way to open that database again (a restart). */
@@ -21,7 +22,7 @@ function sqliteVariant(): StoreVariant {
   const dirs: string[] = [];
   return {
     name: "SQLite",
-    skipReason: null,
+    skip: false,
     setup: async () => undefined,
     teardown: async () => {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -39,9 +40,10 @@ function postgresVariant(): StoreVariant {
   let server: TempPostgres | null = null;
   return {
     name: "PostgreSQL",
-    skipReason: postgresBinaries() ? null : POSTGRES_MISSING,
+    skip: skipWithout(postgresBinaries() !== null, POSTGRES_MISSING),
     setup: async () => {
       server = await startTempPostgres();
+      if (!server) throw new Error(POSTGRES_MISSING);
     },
     teardown: async () => {
       await server?.stop();
@@ -56,7 +58,5 @@ function postgresVariant(): StoreVariant {
 }
 
 export function storeVariants(): StoreVariant[] {
-  const variants = [sqliteVariant(), postgresVariant()];
-  for (const variant of variants) if (variant.skipReason) console.warn(variant.skipReason);
-  return variants;
+  return [sqliteVariant(), postgresVariant()];
 }
