@@ -25,7 +25,7 @@ export async function AtlasMap({
   return (
     <PetitionMap label={label} nonce={nonce}>
       <SvgChoropleth
-        // A new boundary set is a new drawing, with its own inline paths or sprite file.
+        // A new boundary set is a new drawing, with its own seat paths.
         key={joined.set}
         initialView={viewState}
         initialViewBox={initialViewBox}

@@ -67,7 +67,6 @@ export function PetitionMap({
   });
 
   // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
-  // Creating the map blocks the main thread for a while in software WebGL, so it waits for the SVG's first frame.
   const { topology, hex } = atlas.geometry;
   useEffect(() => {
     let cancelled = false;
@@ -87,7 +86,6 @@ export function PetitionMap({
           style: seatsStyle(
             initialShapes.collection,
             latest.current.atlas.scales[latest.current.view.metric],
-            pinData(null),
           ),
           ...initialCamera(initialView, initialShapes, latest.current.atlas.rows),
           attributionControl: false,

@@ -29,7 +29,7 @@ type CameraView = Pick<ViewState, "area" | "region" | "at">;
 const serverSeatPaths: ((spritePath: string) => Map<string, string>) | null =
   typeof window === "undefined"
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship node:fs to browsers
-      (require("./server-seat-paths") as typeof import("./server-seat-paths")).serverSeatPaths
+      (require("@/lib/share/sprite-paths") as typeof import("@/lib/share/sprite-paths")).readSpritePaths
     : null;
 
 const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);

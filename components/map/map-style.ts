@@ -1,3 +1,4 @@
+import type { Pin } from "@/components/atlas/atlas-context";
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
@@ -19,16 +20,12 @@ export const VALUE_STATE = "value";
  * The whole style, seats included, so MapLibre's worker starts on the seats while the style loads. No tiles, glyphs
  * or sprites: nothing outside our own origin is ever requested.
  */
-export function seatsStyle(
-  seats: GeoJSON.FeatureCollection,
-  scale: ColourScale,
-  pins: GeoJSON.FeatureCollection,
-): StyleSpecification {
+export function seatsStyle(seats: GeoJSON.FeatureCollection, scale: ColourScale): StyleSpecification {
   return {
     version: 8,
     sources: {
       [SEATS_SOURCE]: { type: "geojson", data: seats, promoteId: "code" },
-      [PIN_SOURCE]: { type: "geojson", data: pins },
+      [PIN_SOURCE]: { type: "geojson", data: pinData(null) },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#eef2f7" } },
@@ -139,7 +136,7 @@ export function pinLayer(): CircleLayerSpecification {
 }
 
 /** The searched postcode as the pin source's data; none is an empty collection. */
-export function pinData(pin: { lat: number; lng: number; label: string } | null): GeoJSON.FeatureCollection {
+export function pinData(pin: Pin | null): GeoJSON.FeatureCollection {
   return {
     type: "FeatureCollection",
     features: pin

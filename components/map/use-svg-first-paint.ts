@@ -37,17 +37,12 @@ export function useSvgFirstPaint(root: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const element = root.current;
     if (!element) return;
-    let frame = 0;
     let stopped = false;
     const giveUp = setTimeout(settled.settle, SVG_PAINT_WAIT_MS);
     const onPainted = () => {
       setPainted(true);
-      // The next frame begins once the seats' frame is committed; paint timing says when it was shown.
-      frame = requestAnimationFrame(() =>
-        firstContentShown().then(() => {
-          if (!stopped) setTimeout(settled.settle, 0);
-        }),
-      );
+      // Painted is not yet shown: paint timing says when the browser has shown it.
+      void firstContentShown().then(() => stopped || settled.settle());
     };
     // The inline script (svgPaintScript) may have seen the first frame before hydration.
     const seenBeforeHydration = element.getAttribute("data-state") === "ready";
@@ -56,7 +51,6 @@ export function useSvgFirstPaint(root: RefObject<HTMLElement | null>) {
     return () => {
       stopped = true;
       clearTimeout(giveUp);
-      cancelAnimationFrame(frame);
       stopWatching?.();
     };
   }, [root, settled]);

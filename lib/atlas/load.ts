@@ -1,7 +1,7 @@
 import "server-only";
 import { momentumOf } from "@/lib/history/runtime";
 import { withMomentum, type Momentum } from "@/lib/history/momentum";
-import { boundarySetProblem, chooseBoundarySet } from "@/lib/join/boundary-set";
+import { boundarySetProblem, chooseBoundarySet, type BoundarySetChoice } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getPetition, type PetitionLoad } from "@/lib/petitions";
@@ -18,11 +18,8 @@ export interface PetitionView {
 
 /** The petition's constituency codes fit neither boundary set (codes unknown, or from both at once). */
 export class UnknownBoundaryError extends Error {
-  constructor(
-    readonly codes: string[],
-    message: string,
-  ) {
-    super(message);
+  constructor(choice: Extract<BoundarySetChoice, { ok: false }>) {
+    super(boundarySetProblem(choice));
     this.name = "UnknownBoundaryError";
   }
 }
@@ -57,7 +54,7 @@ const MAX_RECENT_VIEWS = 64;
 /** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
 export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
   const choice = chooseBoundarySet(load.petition, seatCodesBySet());
-  if (!choice.ok) throw new UnknownBoundaryError(choice.codes, boundarySetProblem(choice));
+  if (!choice.ok) throw new UnknownBoundaryError(choice);
   const plain = joinPetition(load.petition, choice.set, getSeats(choice.set));
   const joined = { ...plain, rows: withMomentum(plain.rows, momentum) };
   const scales = Object.fromEntries(
