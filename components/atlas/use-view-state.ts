@@ -28,13 +28,21 @@ export function useViewState() {
   const update = useCallback(
     (changes: Partial<ViewState>, mode: "push" | "replace" = "push") => {
       const href = hrefFor(changes);
-      if (mode === "push") window.history.pushState(null, "", href);
+      // Next follows history calls only once its router has mounted and wrapped them. A click while the page is
+      // still hydrating (the table can hydrate first) would change the URL but not the view: load the page instead,
+      // as the link does before hydration.
+      if (!routerFollowsHistory()) window.location.assign(href);
+      else if (mode === "push") window.history.pushState(null, "", href);
       else window.history.replaceState(null, "", href);
     },
     [hrefFor],
   );
 
   return { view, hrefFor, update };
+}
+
+function routerFollowsHistory(): boolean {
+  return !Function.prototype.toString.call(window.history.pushState).includes("[native code]");
 }
 
 /** The selected seat's row in the figures on show (a past frame's while the history slider is away from now). */
