@@ -1,7 +1,8 @@
 /**
  * Map load: cold navigations (fresh context, HTTP cache off) to a petition page in headless Chromium, timing the
  * map's data-state="ready" (the server-rendered SVG with every seat coloured), MapLibre's takeover, and counting the
- * bytes each kind of file costs.
+ * bytes each kind of file costs. Each page is loaded in a new tab navigated at once and in a tab that has finished
+ * starting up, because a starting tab competes with the page for the same two cores.
  */
 import type { Browser } from "playwright-core";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
@@ -66,8 +67,24 @@ export function byteKind(url: string, initiatorType: string): ByteKind {
   return "Other";
 }
 
-/** One cold load of `url`: a fresh context (empty cache), HTTP cache disabled, until the map is ready. */
-export async function measureLoad(browser: Browser, url: string): Promise<LoadSample> {
+/** How the tab a page loads in came to be. */
+export interface TabKind {
+  label: string;
+  /** Idle time between opening the tab and navigating it. */
+  settleMs: number;
+}
+
+const NEW_TAB: TabKind = { label: "new tab", settleMs: 0 };
+// A new headless tab keeps the GPU process and its renderer busy for several hundred ms (measured: ready and first
+// paint stop improving between 700 and 1,000 ms of idle), as a reader's already-open tab would not be.
+const OPEN_TAB: TabKind = { label: "open tab", settleMs: 1_000 };
+const TAB_KINDS = [NEW_TAB, OPEN_TAB] as const;
+
+/**
+ * One cold load of `url`: a fresh context (empty cache), HTTP cache disabled, navigated `tab.settleMs` after its
+ * tab opened, until MapLibre has taken over.
+ */
+export async function measureLoad(browser: Browser, url: string, tab: TabKind): Promise<LoadSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -75,6 +92,7 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadSa
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await page.addInitScript({ content: MARKS_SCRIPT });
+    if (tab.settleMs > 0) await page.waitForTimeout(tab.settleMs);
     await page.goto(url);
     await page.waitForFunction(
       () => (window as { __mapLoad?: PageMarks }).__mapLoad?.webgl != null,
@@ -110,6 +128,7 @@ export async function measureLoad(browser: Browser, url: string): Promise<LoadSa
 export interface PageResult {
   label: string;
   path: string;
+  tab: TabKind;
   samples: LoadSample[];
 }
 
@@ -117,8 +136,8 @@ export interface PageResult {
 const WARM_UP_LOADS = 3;
 
 /**
- * `runs` timed cold loads of each page, taking the pages in turn so that none is favoured by a server that has
- * warmed up, or a machine that has got busier, since the first was timed.
+ * `runs` timed cold loads of each page in each kind of tab, taking them in turn so that none is favoured by a
+ * server that has warmed up, or a machine that has got busier, since the first was timed.
  */
 export async function measurePages(
   browser: Browser,
@@ -126,13 +145,16 @@ export async function measurePages(
   pages: readonly { label: string; path: string }[],
   runs: number,
 ): Promise<PageResult[]> {
-  const results = pages.map(({ label, path }) => ({ label, path, samples: [] as LoadSample[] }));
+  const results = pages.flatMap(({ label, path }) =>
+    TAB_KINDS.map((tab) => ({ label, path, tab, samples: [] as LoadSample[] })),
+  );
   for (const { path } of pages) {
-    for (let load = 0; load < WARM_UP_LOADS; load++) await measureLoad(browser, new URL(path, appUrl).href);
+    for (let load = 0; load < WARM_UP_LOADS; load++)
+      await measureLoad(browser, new URL(path, appUrl).href, NEW_TAB);
   }
   for (let run = 0; run < runs; run++) {
     for (const result of results)
-      result.samples.push(await measureLoad(browser, new URL(result.path, appUrl).href));
+      result.samples.push(await measureLoad(browser, new URL(result.path, appUrl).href, result.tab));
   }
   return results;
 }
@@ -141,6 +163,7 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
   const timing = markdownTable(
     [
       "Page",
+      "Tab",
       "Runs",
       "Map ready (median)",
       "p90",
@@ -148,7 +171,7 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
       "p90",
       "First contentful paint (median)",
     ],
-    results.map(({ label, samples }) => {
+    results.map(({ label, tab, samples }) => {
       const ready = spread(samples.map((sample) => sample.ready));
       const webgl = spread(samples.map((sample) => sample.webgl));
       const fcp = spread(
@@ -158,6 +181,7 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
       );
       return [
         label,
+        tab.label,
         samples.length,
         ms(ready?.median),
         ms(ready?.p90),
@@ -169,15 +193,17 @@ export function mapLoadMarkdown(results: PageResult[], runs: number): string {
   );
   const bytes = markdownTable(
     ["Page", ...BYTE_KINDS, "Total", "Requests"],
-    results.map(({ label, samples }) => {
-      const first = samples[0];
-      if (!first) return [label, ...BYTE_KINDS.map(() => "—"), "—", "—"];
-      const total = BYTE_KINDS.reduce((sum, kind) => sum + first.bytes[kind], 0);
-      return [label, ...BYTE_KINDS.map((kind) => kib(first.bytes[kind])), kib(total), first.requests];
-    }),
+    results
+      .filter(({ tab }) => tab === NEW_TAB)
+      .map(({ label, samples }) => {
+        const first = samples[0];
+        if (!first) return [label, ...BYTE_KINDS.map(() => "—"), "—", "—"];
+        const total = BYTE_KINDS.reduce((sum, kind) => sum + first.bytes[kind], 0);
+        return [label, ...BYTE_KINDS.map((kind) => kib(first.bytes[kind])), kib(total), first.requests];
+      }),
   );
   return [
-    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after three untimed warm-up loads per page, and the pages are timed in turn. Times are from navigation start: **Map ready** is when the map container first says \`data-state="ready"\`: the server-rendered SVG, whose coloured seats are markup in the HTML, has been painted (its inline script stamps it in a user-blocking task right after the rendering of the first frame that lays out every seat), before the page's scripts have run; **first contentful paint** is when the compositor reported a frame on screen, which in software GL on two cores comes a few hundred milliseconds after the paint; **WebGL took over** is when MapLibre has painted every seat and replaced the SVG (\`data-renderer="webgl"\`). Median and p90 of ${runs} runs.`,
+    `Cold navigations in headless Chromium (SwiftShader WebGL, 1280×900): each run is a fresh browser context with the HTTP cache disabled, after three untimed warm-up loads per page, and the pages are timed in turn. A **new tab** is navigated as soon as it opens, so Chromium is still starting the tab (its renderer and GPU compositor) while the page loads; an **open tab** has been idle for ${OPEN_TAB.settleMs} ms first, as a reader's tab would be when they follow a link. Times are from navigation start: **Map ready** is when the map container first says \`data-state="ready"\`: the server-rendered SVG, whose coloured seats are markup in the HTML, has been painted (its inline script stamps it in a user-blocking task right after the rendering of the first frame that lays out every seat), before the page's scripts have run; **first contentful paint** is when the compositor reported a frame on screen, which in software GL on two cores comes a few hundred milliseconds after the paint; **WebGL took over** is when MapLibre has painted every seat and replaced the SVG (\`data-renderer="webgl"\`). Median and p90 of ${runs} runs.`,
     timing,
     "Bytes on the wire (encoded response bodies) for one cold load, by kind (geometry = `/geo/` files; data = JSON and RSC fetches):",
     bytes,
