@@ -3,7 +3,7 @@
  * delta chain would otherwise decode every snapshot on every request. New snapshots are decoded onto the end, and
  * snapshots thinning deleted are dropped, so a petition is decoded once per process (and LRU slot).
  */
-import { decodeCounts } from "./codec";
+import { decodeRow, type SnapshotRow } from "./chain";
 import type { Sql } from "./sql";
 
 export interface SeatSeries {
@@ -13,31 +13,21 @@ export interface SeatSeries {
   seats: Int32Array[];
   /** Signatures from the United Kingdom at each snapshot (null without a country breakdown). */
   uks: (number | null)[];
-  /** The latest snapshot's countries: the base the next delta decodes against. */
+  /** The latest snapshot's countries: with its seats, the base the next delta decodes against. */
   countries: ArrayLike<number> | null;
-}
-
-interface SeriesRow {
-  fetched_at: number;
-  total: number;
-  chain: number;
-  seats: Uint8Array;
-  countries: Uint8Array;
 }
 
 const SELECT_ROWS =
   "SELECT fetched_at, total, chain, seats, countries FROM history_snapshots WHERE petition_id = ?";
 
-function append(series: SeatSeries, rows: readonly SeriesRow[], ukIndex: number): void {
+function append(series: SeatSeries, rows: readonly SnapshotRow[], ukIndex: number): void {
   for (const row of rows) {
-    const previous = series.seats.at(-1);
-    if (row.chain !== 0 && !previous)
-      throw new Error(`Snapshot at ${row.fetched_at} has no keyframe before it`);
-    const keyframe = row.chain === 0 || !previous;
-    const countries = decodeCounts(row.countries, keyframe ? null : series.countries);
-    series.ats.push(row.fetched_at);
-    series.totals.push(row.total);
-    series.seats.push(decodeCounts(row.seats, keyframe ? null : previous));
+    const seats = series.seats.at(-1);
+    const previous = seats && series.countries ? { seats, countries: series.countries } : undefined;
+    const { at, total, seats: decoded, countries } = decodeRow(row, previous);
+    series.ats.push(at);
+    series.totals.push(total);
+    series.seats.push(decoded);
     series.uks.push(ukIndex < 0 ? null : (countries[ukIndex] ?? 0));
     series.countries = countries;
   }
@@ -84,12 +74,15 @@ export class SeriesCache {
       const last = series.ats.at(-1) ?? -1;
       append(
         series,
-        await sql.all<SeriesRow>(`${SELECT_ROWS} AND fetched_at > ? ORDER BY fetched_at`, [petitionId, last]),
+        await sql.all<SnapshotRow>(`${SELECT_ROWS} AND fetched_at > ? ORDER BY fetched_at`, [
+          petitionId,
+          last,
+        ]),
         ukIndex,
       );
     } else {
       series = { ats: [], totals: [], seats: [], uks: [], countries: null };
-      append(series, await sql.all<SeriesRow>(`${SELECT_ROWS} ORDER BY fetched_at`, [petitionId]), ukIndex);
+      append(series, await sql.all<SnapshotRow>(`${SELECT_ROWS} ORDER BY fetched_at`, [petitionId]), ukIndex);
     }
     this.cache.set(petitionId, series);
     while (this.cache.size > this.maxPetitions) {
