@@ -5,7 +5,7 @@ import useSWR from "swr";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useSelectedSeat } from "@/components/atlas/use-view-state";
 import { formatCount, formatRate } from "@/lib/format";
-import type { Milestone } from "@/lib/history/milestones";
+import type { Milestone } from "@/lib/petitions/milestones";
 import { FastestGrowing } from "./FastestGrowing";
 import { TimelineChart, type ChartPoint } from "./TimelineChart";
 import { TimeSlider } from "./TimeSlider";

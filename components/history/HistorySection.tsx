@@ -1,6 +1,6 @@
 import "server-only";
 import { formatShortMoment } from "@/lib/history/chart";
-import { milestonesOf } from "@/lib/history/milestones";
+import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { MOMENTUM_WINDOWS, type Momentum } from "@/lib/history/momentum";
 import { POINT_LIMIT } from "@/lib/history/query";
 import { historyStore, momentumOf, noteViewed, startHistory } from "@/lib/history/runtime";
@@ -26,7 +26,7 @@ export async function HistorySection({ load }: { load: PetitionLoad }) {
   const { petition } = load;
   const props = {
     petitionId: petition.id,
-    milestones: milestonesOf(petition),
+    milestones: milestonesOf(petition, SIGNATURE_MILESTONES),
     latest: { at: Date.parse(load.asOf), value: petition.signatureCount },
   };
   if (load.source === "embedded") {

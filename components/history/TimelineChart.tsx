@@ -11,7 +11,7 @@ import {
   summarise,
   timeTicks,
 } from "@/lib/history/chart";
-import type { Milestone } from "@/lib/history/milestones";
+import type { Milestone } from "@/lib/petitions/milestones";
 
 export interface ChartPoint {
   at: number;

@@ -1,27 +1,10 @@
 import type { Petition, SignatureCount } from "@/lib/petitions";
+import { milestonesOf } from "@/lib/petitions/milestones";
 import { formatCount, formatDate } from "@/lib/format";
-
-interface Milestone {
-  label: string;
-  at: string | null;
-}
 
 /** Background, the government's response and debate, the petition's history and signatures by country. */
 export function PetitionDetails({ petition }: { petition: Petition }) {
-  const milestones: Milestone[] = [
-    { label: "Created", at: petition.createdAt },
-    { label: "Moderation threshold reached", at: petition.moderationThresholdReachedAt },
-    { label: "Opened", at: petition.openedAt },
-    { label: "Response threshold (10,000) reached", at: petition.responseThresholdReachedAt },
-    { label: "Debate threshold (100,000) reached", at: petition.debateThresholdReachedAt },
-    { label: "Government responded", at: petition.governmentResponseAt },
-    { label: "Debated", at: petition.debate?.debatedOn ?? null },
-    { label: "Rejected", at: petition.rejectedAt },
-    { label: "Closed", at: petition.closedAt },
-  ];
-  const dated = milestones
-    .filter((milestone): milestone is { label: string; at: string } => milestone.at !== null)
-    .sort((a, b) => a.at.localeCompare(b.at));
+  const dated = milestonesOf(petition);
   const regions = [...(petition.byRegion ?? [])].sort(
     (a, b) => b.count - a.count || a.name.localeCompare(b.name),
   );
@@ -103,7 +86,7 @@ export function PetitionDetails({ petition }: { petition: Petition }) {
           </h2>
           <ol className="mt-2 border-l-2 border-slate-200 pl-4">
             {dated.map((milestone) => (
-              <li key={milestone.label} className="relative mb-2">
+              <li key={milestone.kind} className="relative mb-2">
                 <span
                   aria-hidden="true"
                   className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-slate-500"

@@ -1,4 +1,4 @@
-import { milestonesOf } from "@/lib/history/milestones";
+import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
 import { historyStore, startHistory } from "@/lib/history/runtime";
 import { getPetition, isPetitionError } from "@/lib/petitions";
@@ -47,7 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
           signatureCount: petition.signatureCount,
           asOf: load.asOf,
         },
-        milestones: milestonesOf(petition),
+        milestones: milestonesOf(petition, SIGNATURE_MILESTONES),
         ...(query.area === undefined ? {} : { area: query.area }),
         ...series,
       },
