@@ -7,24 +7,22 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { boundarySetProblem, chooseBoundarySet } from "@/lib/join/boundary-set";
-import { getPetition, isPetitionError } from "@/lib/petitions";
+import { getPetition, isPetitionError, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
 import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
 import { petitionErrorPage } from "@/lib/security/error-page";
 import { seatCodesBySet } from "@/lib/seats";
 
-const PETITION_PAGE = /^\/(?:embed\/)?petitions\/(\d{1,9})$/;
+const PETITION_PAGE = new RegExp(`^/(?:embed/)?petitions/(${PETITION_ID_PATTERN})$`);
 /** Any other single segment under /petitions/ (e.g. /petitions/abc) can only be a 404. */
-const NOT_A_PETITION_PAGE = /^\/(?:embed\/)?petitions\/(?!\d{1,9}$)[^/]+$/;
+const NOT_A_PETITION_PAGE = new RegExp(`^/(?:embed/)?petitions/(?!${PETITION_ID_PATTERN}$)[^/]+$`);
 /** A path no route matches: Next answers it with app/not-found.tsx, rendered on the server with status 404. */
 const NOT_FOUND_PATH = "/petition-not-found";
 
 /** The petition a page request will show and may fail on: /petitions/ID, /embed/petitions/ID, /find?petition=ID. */
 function petitionShownBy(url: URL): number | null {
   const page = PETITION_PAGE.exec(url.pathname)?.[1];
-  const fromFind = url.pathname === "/find" ? url.searchParams.get("petition") : null;
-  const digits = page ?? (fromFind !== null && /^\d{1,9}$/.test(fromFind) ? fromFind : undefined);
-  return digits === undefined ? null : Number(digits);
+  return petitionIdOf(page ?? (url.pathname === "/find" ? url.searchParams.get("petition") : null));
 }
 
 /**

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
 import { lookupPostcode } from "@/lib/postcodes";
-import { SEED_PETITION_ID } from "@/lib/petitions";
+import { petitionIdOf, SEED_PETITION_ID } from "@/lib/petitions";
 import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
 import { buildViewHref, parseViewState } from "@/lib/view-state";
 
@@ -19,9 +19,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function FindSeat({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const query = first(params.q).trim().slice(0, 100);
-  const petitionId = /^\d{1,9}$/.test(first(params.petition))
-    ? Number(first(params.petition))
-    : SEED_PETITION_ID;
+  const petitionId = petitionIdOf(first(params.petition)) ?? SEED_PETITION_ID;
   // Only our own petition paths: the form cannot be used to redirect anywhere else.
   const from =
     first(params.from) === "/" && petitionId === SEED_PETITION_ID ? "/" : `/petitions/${petitionId}`;

@@ -1,15 +1,14 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { isPetitionError } from "@/lib/petitions";
+import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { loadPetitionView, type PetitionView } from "./load";
 
 export type PetitionPageParams = Promise<{ id: string }>;
 
 /** A petition id from a route segment: 1–9 digits, else the 404 page. */
 export function petitionIdOrNotFound(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
+  return petitionIdOf(raw) ?? notFound();
 }
 
 /** One load per request, shared by metadata and page; an unknown petition becomes the 404 page. */
@@ -24,6 +23,6 @@ export const loadPetitionViewOrNotFound = cache(async (id: number) => {
 
 /** For metadata, which must never fail the page: the page itself answers 404s and upstream failures. */
 export async function petitionViewForMetadata(params: PetitionPageParams): Promise<PetitionView | null> {
-  const raw = (await params).id;
-  return /^\d{1,9}$/.test(raw) ? loadPetitionView(Number(raw)).catch(() => null) : null;
+  const id = petitionIdOf((await params).id);
+  return id === null ? null : loadPetitionView(id).catch(() => null);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { isPetitionError } from "@/lib/petitions";
+import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { loadPetitionView, UnknownBoundaryError, type PetitionView } from "./load";
 
 const FRESH_SECONDS = 60;
@@ -12,9 +12,10 @@ export async function petitionRouteResponse(
   rawId: string,
   render: (view: PetitionView) => Response,
 ): Promise<Response> {
-  if (!/^\d{1,9}$/.test(rawId)) return errorResponse(400, "A petition id is a number, e.g. 575833.");
+  const id = petitionIdOf(rawId);
+  if (id === null) return errorResponse(400, "A petition id is a number, e.g. 575833.");
   try {
-    const view = await loadPetitionView(Number(rawId));
+    const view = await loadPetitionView(id);
     const response = render(view);
     const maxAge = view.load.source === "embedded" ? 86400 : FRESH_SECONDS;
     response.headers.set(

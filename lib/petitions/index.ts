@@ -19,7 +19,13 @@ import type { Petition, PetitionListPage } from "./types";
 
 export * from "./types";
 export { PetitionError, isPetitionError, type PetitionErrorKind } from "./errors";
-export { parsePetitionInput, PETITION_INPUT_HINT, type PetitionInputResult } from "./input";
+export {
+  parsePetitionInput,
+  petitionIdOf,
+  PETITION_ID_PATTERN,
+  PETITION_INPUT_HINT,
+  type PetitionInputResult,
+} from "./input";
 export { reshapePetition, reshapePetitionList, publicPetitionUrl } from "./reshape";
 export type { ListQuery } from "./client";
 

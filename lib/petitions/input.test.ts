@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePetitionInput } from "./input";
+import { parsePetitionInput, petitionIdOf } from "./input";
 
 describe("parsePetitionInput accepts the forms people paste", () => {
   it.each([
@@ -60,5 +60,25 @@ describe("parsePetitionInput refuses everything else with a message", () => {
     const result = parsePetitionInput(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/petition number/);
+  });
+});
+
+describe("petitionIdOf", () => {
+  it.each([
+    ["575833", 575833],
+    ["700001", 700001],
+    ["123456789", 123456789],
+    ["1234567890", null],
+    ["", null],
+    [" 575833", null],
+    ["575833abc", null],
+    ["5e5", null],
+    ["-1", null],
+    ["575833\n", null],
+    ["%35", null],
+    [null, null],
+    [undefined, null],
+  ])("%j → %j", (text, id) => {
+    expect(petitionIdOf(text)).toBe(id);
   });
 });

@@ -7,9 +7,18 @@ export const PETITION_INPUT_HINT =
 
 const PETITIONS_HOSTS = new Set(["petition.parliament.uk", "www.petition.parliament.uk"]);
 const MAX_INPUT_LENGTH = 2048;
-const BARE_ID = /^\d{1,9}$/;
+/** A petition id in our URLs and the petitions site's: 1–9 digits, so no other text reaches an upstream URL. */
+export const PETITION_ID_PATTERN = "\\d{1,9}";
+const BARE_ID = new RegExp(`^${PETITION_ID_PATTERN}$`);
 // "/petitions/575833", "/archived/petitions/575833.json", "/petitions/575833/signatures/new", ...
-const PETITION_PATH = /^\/(?:archived\/)?petitions\/(\d{1,9})(?:\.json)?(?:\/[\w./-]*)?$/;
+const PETITION_PATH = new RegExp(
+  `^/(?:archived/)?petitions/(${PETITION_ID_PATTERN})(?:\\.json)?(?:/[\\w./-]*)?$`,
+);
+
+/** The petition id a URL segment or query value names, or null when it is not 1–9 digits. */
+export function petitionIdOf(text: string | null | undefined): number | null {
+  return text != null && BARE_ID.test(text) ? Number(text) : null;
+}
 
 function toId(digits: string): PetitionInputResult {
   const id = Number(digits);

@@ -1,7 +1,7 @@
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
 import { historyStore, startHistory } from "@/lib/history/runtime";
-import { getPetition, isPetitionError } from "@/lib/petitions";
+import { getPetition, isPetitionError, petitionIdOf } from "@/lib/petitions";
 
 /** History moves once a minute at most, so a short cache is safe. */
 const CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30";
@@ -15,14 +15,14 @@ function errorResponse(status: number, message: string): Response {
  * with seats=all each point carries every seat's count instead (aligned with `codes`), for animating the map.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const rawId = (await params).id;
-  if (!/^\d{1,9}$/.test(rawId)) return errorResponse(400, "A petition id is a number, e.g. 575833.");
+  const id = petitionIdOf((await params).id);
+  if (id === null) return errorResponse(400, "A petition id is a number, e.g. 575833.");
   const parsed = parseHistoryQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return errorResponse(400, parsed.message);
   const { query } = parsed;
   try {
     startHistory();
-    const load = await getPetition(Number(rawId));
+    const load = await getPetition(id);
     const { petition } = load;
     const store = await historyStore();
     const range = { from: query.from, to: query.to, limit: query.limit };
@@ -56,7 +56,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     if (isPetitionError(error)) return errorResponse(error.status, error.message);
     console.error(
-      JSON.stringify({ event: "route-error", route: "history", petition: rawId, error: String(error) }),
+      JSON.stringify({ event: "route-error", route: "history", petition: id, error: String(error) }),
     );
     return errorResponse(503, "The signature history is unavailable right now. Please try again shortly.");
   }

@@ -1,5 +1,5 @@
 import { loadPetitionView, UnknownBoundaryError } from "@/lib/atlas/load";
-import { isPetitionError } from "@/lib/petitions";
+import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { renderPreviewPng } from "@/lib/share/preview-png";
 import { parseViewState } from "@/lib/view-state";
 
@@ -8,10 +8,10 @@ const CACHE_CONTROL = "public, max-age=300, s-maxage=3600";
 
 /** The link-preview image (1200×630 PNG) of a petition's view: ?metric= colours it, ?area= outlines a seat. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const rawId = (await params).id;
-  if (!/^\d{1,9}$/.test(rawId)) return failure(400, "A petition id is a number, e.g. 575833.");
+  const id = petitionIdOf((await params).id);
+  if (id === null) return failure(400, "A petition id is a number, e.g. 575833.");
   try {
-    const view = await loadPetitionView(Number(rawId));
+    const view = await loadPetitionView(id);
     const { metric, area } = parseViewState(new URL(request.url).searchParams);
     const png = await renderPreviewPng(view, { metric, area });
     return new Response(new Uint8Array(png), {
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     if (isPetitionError(error)) return failure(error.status, error.message);
     if (error instanceof UnknownBoundaryError) return failure(502, error.message);
-    console.error(JSON.stringify({ event: "preview-image-error", petition: rawId, error: String(error) }));
+    console.error(JSON.stringify({ event: "preview-image-error", petition: id, error: String(error) }));
     return failure(503, "The preview image could not be drawn. Please try again shortly.");
   }
 }
