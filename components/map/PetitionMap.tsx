@@ -9,6 +9,7 @@ import { FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { metricValue } from "@/lib/scale/scale";
 import { cameraTarget, initialCamera, loadShapes, type Shapes } from "./map-shapes";
 import { svgPaintScript } from "./svg-paint";
+import { SvgShapesFailed } from "./svg-shapes-status";
 import { useSvgFirstPaint } from "./use-svg-first-paint";
 import {
   FILL_LAYER,
@@ -58,6 +59,8 @@ export function PetitionMap({
   const [webglState, setWebglState] = useState<MapState>("loading");
   const [failure, setFailure] = useState<"webgl" | "shapes" | null>(null);
   const [renderer, setRenderer] = useState<Renderer>("svg");
+  const [svgShapesFailed, setSvgShapesFailed] = useState(false);
+  const [reportSvgShapesFailed] = useState(() => () => setSvgShapesFailed(true));
   const { painted: svgPainted, settled: svgSettled } = useSvgFirstPaint(rootRef);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
@@ -221,7 +224,15 @@ export function PetitionMap({
       map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
   }, [pin, shapes, view.view]);
 
-  const state: MapState = renderer === "webgl" ? webglState : svgPainted ? "ready" : "loading";
+  // With neither WebGL nor the SVG's seat shapes, no seat will ever be painted.
+  const state: MapState =
+    renderer === "webgl"
+      ? webglState
+      : svgPainted
+        ? "ready"
+        : webglState === "error" && svgShapesFailed
+          ? "error"
+          : "loading";
   const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
   return (
     <>
@@ -242,7 +253,7 @@ export function PetitionMap({
           className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${webglState === "error" ? "" : "[shape-rendering:crispEdges]"}`}
           aria-hidden={webglState !== "error"}
         >
-          {children}
+          <SvgShapesFailed.Provider value={reportSvgShapesFailed}>{children}</SvgShapesFailed.Provider>
         </div>
         {/* MapLibre draws out of sight until every seat is coloured, then replaces the SVG in one frame. */}
         <div
@@ -263,7 +274,9 @@ export function PetitionMap({
             {failure === "webgl"
               ? "The interactive map needs WebGL, which this browser cannot provide."
               : "The interactive map could not load its boundaries; reload the page to try again."}{" "}
-            This static map and the table of seats below still work.
+            {svgShapesFailed
+              ? "The static map's shapes could not load either; the table of seats below has every figure."
+              : "This static map and the table of seats below still work."}
           </p>
         )}
         {hover && hoveredRow && renderer === "webgl" && webglState === "ready" && (

@@ -19,6 +19,7 @@ import { parseSprite } from "@/lib/share/sprite";
 import { seatLinksMarkup, seatPathId } from "@/lib/atlas/seat-markup";
 import type { ViewState } from "@/lib/view-state";
 import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
+import { useReportSvgShapesFailed } from "./svg-shapes-status";
 
 type CameraView = Pick<ViewState, "area" | "region" | "at">;
 
@@ -56,6 +57,7 @@ export function SvgChoropleth({
   const { rows, scales, viewBox: wholeMap, geometry, hexSvg } = useAtlas();
   const { view, hrefFor, update } = useViewState();
   const svgRef = useRef<SVGSVGElement>(null);
+  const reportShapesFailed = useReportSvgShapesFailed();
   const seatsRef = useRef<SVGGElement>(null);
   // Counts the times the browser has drawn the seats itself, so their colours are brought up to date after.
   const [seatsBuilt, setSeatsBuilt] = useState(0);
@@ -96,10 +98,12 @@ export function SvgChoropleth({
         setSeatsBuilt((count) => count + 1);
       })
       .catch((error: unknown) => {
-        if (!request.signal.aborted) console.error("Seat shapes unavailable", error);
+        if (request.signal.aborted) return;
+        console.error("Seat shapes unavailable", error);
+        reportShapesFailed();
       });
     return () => request.abort();
-  }, [geometry.sprite, hex]);
+  }, [geometry.sprite, hex, reportShapesFailed]);
 
   // Colours and links follow the view; attributes already right are left alone, so hydration writes nothing.
   useLayoutEffect(() => {

@@ -108,6 +108,38 @@ test(
   { context: { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true } },
 );
 
+test("views: without WebGL, a map whose seat shapes cannot load says so and is in error, not loading", async ({
+  appUrl,
+}) => {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-webgl", "--disable-3d-apis", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A map reached by client navigation fetches its seat shapes (the sprite file); here that fetch fails.
+    await page.route(/\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/, (route) => route.abort());
+    await page.goto(`${appUrl}/`);
+    await waitForMap(page, "svg");
+    const listed = page
+      .getByRole("region", { name: /Popular open petitions/ })
+      .getByRole("link")
+      .first();
+    const href = await listed.getAttribute("href");
+    await listed.click();
+    await page.waitForURL((url) => url.pathname === href);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "The static map's shapes could not load either" })
+      .waitFor();
+    await page.locator('[data-testid="petition-map"][data-state="error"]').waitFor();
+    // The table of seats is still there to read.
+    await seatTable(page).getByRole("row").nth(10).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
 test("views: without WebGL the SVG map stays, ready, says so, and it and the table still select seats", async ({
   appUrl,
 }) => {
