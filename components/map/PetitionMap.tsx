@@ -1,7 +1,7 @@
 "use client";
 
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useAtlas, usePin } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
@@ -60,7 +60,7 @@ export function PetitionMap({
   const [failure, setFailure] = useState<"webgl" | "shapes" | null>(null);
   const [renderer, setRenderer] = useState<Renderer>("svg");
   const [svgShapesFailed, setSvgShapesFailed] = useState(false);
-  const [reportSvgShapesFailed] = useState(() => () => setSvgShapesFailed(true));
+  const reportSvgShapesFailed = useCallback(() => setSvgShapesFailed(true), []);
   const { painted: svgPainted, settled: svgSettled } = useSvgFirstPaint(rootRef);
   const [hover, setHover] = useState<Hover | null>(null);
   // The map's handlers are bound once; these refs let them see the latest data, view and setter.
