@@ -13,6 +13,7 @@ import { launchChromium } from "./support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "./support/processes";
 
 const TEST_TIMEOUT_MS = 120_000;
+const SERVER_LOG_TAIL = 4_000;
 
 async function main(): Promise<number> {
   if (!hasBuild()) {
@@ -56,6 +57,10 @@ async function main(): Promise<number> {
       } catch (error) {
         failed += 1;
         console.log(`✗ ${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+        // A server error behind a failure is often only in the server's output: show its latest part.
+        console.log(
+          `  server output, last ${SERVER_LOG_TAIL} characters:\n${app.log().slice(-SERVER_LOG_TAIL)}`,
+        );
       }
     }
     if (failed > 0)
