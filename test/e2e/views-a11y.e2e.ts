@@ -108,15 +108,23 @@ test(
   { context: { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true } },
 );
 
-test("views: without WebGL, a map whose seat shapes cannot load says so and is in error, not loading", async ({
-  appUrl,
-}) => {
+/** Runs `body` with a page in a Chromium of its own that has no WebGL, closed afterwards. */
+async function withoutWebGL(body: (page: Page) => Promise<void>): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ["--no-sandbox", "--disable-webgl", "--disable-3d-apis", "--disable-background-networking"],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await body(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+  } finally {
+    await browser.close();
+  }
+}
+
+test("views: without WebGL, a map whose seat shapes cannot load says so and is in error, not loading", async ({
+  appUrl,
+}) => {
+  await withoutWebGL(async (page) => {
     // A map reached by client navigation fetches its seat shapes (the sprite file); here that fetch fails.
     await page.route(/\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/, (route) => route.abort());
     await page.goto(`${appUrl}/`);
@@ -135,20 +143,13 @@ test("views: without WebGL, a map whose seat shapes cannot load says so and is i
     await page.locator('[data-testid="petition-map"][data-state="error"]').waitFor();
     // The table of seats is still there to read.
     await seatTable(page).getByRole("row").nth(10).waitFor();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test("views: without WebGL the SVG map stays, ready, says so, and it and the table still select seats", async ({
   appUrl,
 }) => {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-webgl", "--disable-3d-apis", "--disable-background-networking"],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await withoutWebGL(async (page) => {
     await page.goto(`${appUrl}/`);
     await page.getByRole("status").filter({ hasText: "The interactive map needs WebGL" }).waitFor();
     // The SVG is a whole map: it shows every seat's value, so the map is ready without WebGL.
@@ -157,7 +158,5 @@ test("views: without WebGL the SVG map stays, ready, says so, and it and the tab
     await page.getByTestId("area-panel").waitFor();
     await seatTable(page).getByRole("link", { name: "Salford and Eccles" }).click();
     await expectSelected(page, "E14000911");
-  } finally {
-    await browser.close();
-  }
+  });
 });
