@@ -18,10 +18,9 @@ export async function AtlasMap({
   joined: JoinedPetition;
   viewState: ViewState;
 }) {
-  const [nonce, initialViewBox] = await Promise.all([
-    requestNonce(),
-    viewState.view === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null,
-  ]);
+  const nonce = await requestNonce();
+  const initialViewBox =
+    viewState.view === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
   return (
     <PetitionMap label={label} nonce={nonce}>
       <SvgChoropleth

@@ -11,13 +11,13 @@ const none = { area: null, region: null, at: null };
 describe("initialSvgViewBox", async () => {
   const { joined } = await loadPetitionView(SEED_PETITION_ID);
 
-  it("shows every seat when the URL points nowhere, or at a seat the set does not have", async () => {
-    expect(await initialSvgViewBox("2010", none, joined.rows)).toBeNull();
-    expect(await initialSvgViewBox("2010", { ...none, area: "E14001470" }, joined.rows)).toBeNull();
+  it("shows every seat when the URL points nowhere, or at a seat the set does not have", () => {
+    expect(initialSvgViewBox("2010", none, joined.rows)).toBeNull();
+    expect(initialSvgViewBox("2010", { ...none, area: "E14001470" }, joined.rows)).toBeNull();
   });
 
-  it("frames a selected city seat at the zoom limit, around the seat", async () => {
-    const viewBox = await initialSvgViewBox("2010", { ...none, area: SALFORD }, joined.rows);
+  it("frames a selected city seat at the zoom limit, around the seat", () => {
+    const viewBox = initialSvgViewBox("2010", { ...none, area: SALFORD }, joined.rows);
     expect(viewBox).not.toBeNull();
     const [x, y, width, height] = viewBox!;
     expect(zoomOf(viewBox!)).toBeCloseTo(SEAT_MAX_ZOOM, 2);
@@ -29,16 +29,16 @@ describe("initialSvgViewBox", async () => {
     expect(sy).toBeLessThan(y + height);
   });
 
-  it("frames a region around all its seats, further out than a seat", async () => {
-    const london = await initialSvgViewBox("2010", { ...none, region: "london" }, joined.rows);
-    const scotland = await initialSvgViewBox("2010", { ...none, region: "scotland" }, joined.rows);
+  it("frames a region around all its seats, further out than a seat", () => {
+    const london = initialSvgViewBox("2010", { ...none, region: "london" }, joined.rows);
+    const scotland = initialSvgViewBox("2010", { ...none, region: "scotland" }, joined.rows);
     expect(zoomOf(london!)).toBeLessThan(SEAT_MAX_ZOOM);
     expect(zoomOf(scotland!)).toBeLessThan(zoomOf(london!));
   });
 
-  it("follows a shared camera before any selection", async () => {
+  it("follows a shared camera before any selection", () => {
     const at = { lng: -1.5, lat: 52.5, zoom: 7.25 };
-    const viewBox = await initialSvgViewBox("2010", { area: SALFORD, region: null, at }, joined.rows);
+    const viewBox = initialSvgViewBox("2010", { area: SALFORD, region: null, at }, joined.rows);
     const [x, y, width] = viewBox!;
     expect(width).toBeCloseTo((NOMINAL_MAP_PX[0] - 2 * FIT_PADDING) * unitsPerPixel(7.25), 1);
     const [cx] = projectMercator(-1.5, 52.5);

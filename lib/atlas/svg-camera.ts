@@ -10,15 +10,15 @@ import type { ViewState } from "@/lib/view-state";
  * Where the server-rendered SVG map looks for this view, as MapLibre's camera will (for a map of the nominal
  * size): the shared camera, else the selected seat or focused region; null shows every seat.
  */
-export async function initialSvgViewBox(
+export function initialSvgViewBox(
   set: BoundarySet,
   view: Pick<ViewState, "area" | "region" | "at">,
   rows: readonly SeatRow[],
-): Promise<ViewBox | null> {
+): ViewBox | null {
   if (view.at) return cameraViewBox(view.at);
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
-  const boxes = await spriteBoxes(set);
+  const boxes = spriteBoxes(set);
   const box = unionBounds(codes.map((code) => boxes.get(code)).filter((seatBox) => seatBox !== undefined));
   return box ? fitViewBox(box) : null;
 }

@@ -30,7 +30,7 @@ export async function renderPreviewPng(
     signatureCount: load.petition.signatureCount,
     scale: scales[state.metric],
     rows: joined.rows,
-    paths: await spritePaths(joined.set),
+    paths: spritePaths(joined.set),
     viewBox: getGeoManifest(joined.set).viewBox,
     area,
   });

@@ -6,9 +6,9 @@ import { spriteBoxes, spritePaths } from "./sprite-file";
 const SETS: BoundarySet[] = ["2010", "2024"];
 
 describe("spritePaths and spriteBoxes", () => {
-  it.each(SETS)("read the %s sprite once and box every seat inside its viewBox", async (set) => {
-    expect(await spritePaths(set)).toBe(await spritePaths(set));
-    const boxes = await spriteBoxes(set);
+  it.each(SETS)("read the %s sprite once and box every seat inside its viewBox", (set) => {
+    expect(spritePaths(set)).toBe(spritePaths(set));
+    const boxes = spriteBoxes(set);
     expect(boxes.size).toBe(getSeats(set).length);
     const [vx, vy, vw, vh] = getGeoManifest(set).viewBox;
     for (const [minX, minY, maxX, maxY] of boxes.values()) {
