@@ -7,6 +7,7 @@ import {
   expectPanel,
   mapLocator,
   readCamera,
+  SPRITE_FILE,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
@@ -127,8 +128,7 @@ test("first paint: the loaded page's map arrives drawn in its HTML; one reached 
 }) => {
   const spriteRequests: string[] = [];
   page.on("request", (request) => {
-    if (/\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/.test(new URL(request.url()).pathname))
-      spriteRequests.push(request.url());
+    if (SPRITE_FILE.test(new URL(request.url()).pathname)) spriteRequests.push(request.url());
   });
   await open("/");
   await waitForMapReady(page);

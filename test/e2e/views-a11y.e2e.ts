@@ -6,7 +6,14 @@ import { repoRoot } from "@/scripts/data/paths";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
 import { chromiumPath } from "./support/browser";
-import { expectNoPanel, expectSelected, seatTable, waitForMap, waitForMapReady } from "./support/atlas";
+import {
+  expectNoPanel,
+  expectSelected,
+  seatTable,
+  SPRITE_FILE,
+  waitForMap,
+  waitForMapReady,
+} from "./support/atlas";
 
 const axeSource = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
 
@@ -126,7 +133,7 @@ test("views: without WebGL, a map whose seat shapes cannot load says so and is i
 }) => {
   await withoutWebGL(async (page) => {
     // A map reached by client navigation fetches its seat shapes (the sprite file); here that fetch fails.
-    await page.route(/\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/, (route) => route.abort());
+    await page.route(SPRITE_FILE, (route) => route.abort());
     await page.goto(`${appUrl}/`);
     await waitForMap(page, "svg");
     const listed = page
