@@ -13,15 +13,19 @@ import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
 import { historySection } from "./history";
+import { lighthouseSection } from "./lighthouse";
 import { linksSection } from "./links";
 import { loadSection } from "./load";
 import { mapLoadSection } from "./navigation";
 import { postcodesSection } from "./postcodes";
+import { selectionSection } from "./selection";
 import { writeSection } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
 
 const SECTIONS: BenchSection[] = [
   mapLoadSection,
+  selectionSection,
+  lighthouseSection,
   loadSection,
   linksSection,
   postcodesSection,
@@ -48,6 +52,16 @@ function ensureBuild(): string {
   return BENCH_DIST_DIR;
 }
 
+/** The 1-minute load average, flagged when other work was competing for the cores. */
+function loadNote(cores: number): string {
+  const load = os.loadavg()[0] ?? 0;
+  const busy =
+    load > cores
+      ? " (busy: other processes shared the cores, so times are longer than on an idle machine)"
+      : "";
+  return `load average ${load.toFixed(2)} at the end${busy}`;
+}
+
 function machine(chromiumVersion: string | null): string {
   let cores = String(os.availableParallelism());
   try {
@@ -61,7 +75,7 @@ function machine(chromiumVersion: string | null): string {
     `nproc ${cores} (${cpu})`,
     memory,
     `Node ${process.version}`,
-    `load average ${os.loadavg()[0]?.toFixed(2)} at the end`,
+    loadNote(Number(cores)),
     ...(chromiumVersion ? [`Chromium ${chromiumVersion}`] : []),
   ].join(", ");
 }
