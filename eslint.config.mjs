@@ -8,6 +8,7 @@ const config = [
     ignores: [
       ".next/**",
       ".next-*/**",
+      "dist/**",
       "node_modules/**",
       "public/**",
       "data/**",

@@ -41,14 +41,14 @@ function ensureBuild(): string {
   console.log(`No build in ${distDir()}/: building into ${BENCH_DIST_DIR}/`);
   const tsconfig = path.join(repoRoot, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
-  const build = spawnSync("npx", ["next", "build"], {
+  const build = spawnSync("npm", ["run", "build"], {
     cwd: repoRoot,
     stdio: "inherit",
     env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
   });
   // next build adds its dist dir to tsconfig.json's include; a bench must not change tracked files.
   if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
   return BENCH_DIST_DIR;
 }
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     for (const section of sections) {
       const body = await section.run(env);
       const date = new Date().toISOString().slice(0, 10);
-      const provenance = `Measured ${date} with \`npm run bench\` against \`next start\` (production build). Machine: ${machine(browser?.version() ?? null)}.`;
+      const provenance = `Measured ${date} with \`npm run bench\` against \`npm start\` (production build). Machine: ${machine(browser?.version() ?? null)}.`;
       const markdown = `${provenance}\n\n${body}`;
       console.log(`\n## ${section.heading}\n\n${markdown}\n`);
       await writeSection(section.heading, markdown);

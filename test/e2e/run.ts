@@ -1,5 +1,5 @@
 /**
- * Browser tests against the built app: starts the petitions stand-in and `next start`, then runs every
+ * Browser tests against the built app: starts the petitions stand-in and the app (as `npm start`), then runs every
  * test/e2e/*.e2e.ts test in headless Chromium, one fresh context each. Usage: npm run test:e2e [-- name filter]
  * Prints "✓ name (ms)" / "✗ name: error" and ends with the line "N passed, N failed"; exit code 1 if any failed.
  */
@@ -18,7 +18,7 @@ const SERVER_LOG_TAIL = 4_000;
 async function main(): Promise<number> {
   if (!hasBuild()) {
     console.error(
-      `No production build in ${distDir()}/. Build first: \`npm run build\` (or NEXT_DIST_DIR=${distDir()} npx next build).`,
+      `No production build in ${distDir()}/. Build first: \`npm run build\` (or NEXT_DIST_DIR=${distDir()} npm run build).`,
     );
     console.log("0 passed, 1 failed");
     return 1;
@@ -86,7 +86,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, name: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-// Ctrl-C or a CI timeout still runs the exit hook that kills `next start`.
+// Ctrl-C or a CI timeout still runs the exit hook that kills the app server.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 main().then(

@@ -24,9 +24,17 @@ export function distDir(): string {
   return process.env.NEXT_DIST_DIR ?? ".next";
 }
 
-/** A finished production build: BUILD_ID comes early, the prerender manifest only once the build succeeded. */
+/** The front server `npm run build` bundles and `npm start` runs (it serves whichever dist dir NEXT_DIST_DIR names). */
+export const SERVER_BUNDLE = "dist/server.js";
+
+/**
+ * A finished production build: BUILD_ID comes early, the prerender manifest only once the build succeeded, and
+ * the server bundle after that.
+ */
 export function hasBuild(dir = distDir()): boolean {
-  return ["BUILD_ID", "prerender-manifest.json"].every((file) => existsSync(path.join(repoRoot, dir, file)));
+  return [path.join(dir, "BUILD_ID"), path.join(dir, "prerender-manifest.json"), SERVER_BUNDLE].every(
+    (file) => existsSync(path.join(repoRoot, file)),
+  );
 }
 
 export interface RunningApp {
@@ -39,7 +47,7 @@ export interface RunningApp {
 
 const LOG_LIMIT = 20_000;
 
-/** Starts the built app with `next start` in its own process group, and waits until it answers HTTP. */
+/** Starts the built app as `npm start` does, in its own process group, and waits until it answers HTTP. */
 export async function startApp({
   env = {},
   dir = distDir(),
@@ -47,23 +55,19 @@ export async function startApp({
 }: { env?: Record<string, string>; dir?: string; readyTimeoutMs?: number } = {}): Promise<RunningApp> {
   if (!hasBuild(dir)) {
     throw new Error(
-      `No production build in ${dir}/ (no BUILD_ID and prerender-manifest.json). Run \`npm run build\` first` +
-        (dir === ".next" ? "" : `, or \`NEXT_DIST_DIR=${dir} npx next build\``) +
+      `No production build in ${dir}/ (BUILD_ID, prerender-manifest.json and ${SERVER_BUNDLE}). Run \`npm run build\` first` +
+        (dir === ".next" ? "" : `, or \`NEXT_DIST_DIR=${dir} npm run build\``) +
         ".",
     );
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, NEXT_DIST_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", ...env },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [SERVER_BUNDLE, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: dir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   groups.add(child);
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -76,7 +80,7 @@ export async function startApp({
 
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}:\n${output}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(5_000) });
       return app;
@@ -85,10 +89,10 @@ export async function startApp({
     }
   }
   await stop();
-  throw new Error(`next start did not answer on ${url} within ${readyTimeoutMs} ms:\n${output}`);
+  throw new Error(`the app server did not answer on ${url} within ${readyTimeoutMs} ms:\n${output}`);
 }
 
-/** Children still running; a crash or Ctrl-C in the runner must not leave `next start` behind. */
+/** Children still running; a crash or Ctrl-C in the runner must not leave the app server behind. */
 const groups = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const child of groups) if (child.pid !== undefined) signalGroup(child.pid, "SIGKILL");
