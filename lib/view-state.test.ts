@@ -8,7 +8,7 @@ describe("parseViewState", () => {
     ["/petitions/575833", {}],
     ["/petitions/575833?area=E14000911", { area: "E14000911" }],
     ["/petitions/575833?area=e14000911", { area: "E14000911" }],
-    ["/petitions/575833?metric=rate&view=hex", { metric: "rate", view: "hex" }],
+    ["/petitions/575833?metric=rate&view=hex", { metric: "rate", mapKind: "hex" }],
     ["/petitions/575833?region=scotland", { region: "scotland" }],
     ["/petitions/575833?at=53.48,-2.24,9.5", { at: { lat: 53.48, lng: -2.24, zoom: 9.5 } }],
     ["/?area=E14000911&area=E14000639", { area: "E14000911" }],
@@ -62,7 +62,7 @@ describe("buildViewQuery", () => {
     const state: ViewState = {
       area: "S14000051",
       metric: "rate",
-      view: "hex",
+      mapKind: "hex",
       region: "scotland",
       at: { lat: 59.123456789, lng: -1.987654321, zoom: 6.789 },
     };

@@ -5,13 +5,13 @@ import { regionBySlug } from "@/lib/regions";
 export interface ViewState {
   area: string | null;
   metric: Metric;
-  view: MapView;
+  mapKind: MapKind;
   region: string | null;
   at: Camera | null;
 }
 
-export type MapView = "map" | "hex";
-export const MAP_VIEWS = ["map", "hex"] as const satisfies readonly MapView[];
+export type MapKind = "map" | "hex";
+export const MAP_KINDS = ["map", "hex"] as const satisfies readonly MapKind[];
 
 export interface Camera {
   lat: number;
@@ -19,7 +19,13 @@ export interface Camera {
   zoom: number;
 }
 
-export const DEFAULT_VIEW: ViewState = { area: null, metric: "count", view: "map", region: null, at: null };
+export const DEFAULT_VIEW: ViewState = {
+  area: null,
+  metric: "count",
+  mapKind: "map",
+  region: null,
+  at: null,
+};
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -35,7 +41,7 @@ export function parseViewState(params: SearchParamsLike): ViewState {
   return {
     area: parseArea(get("area")),
     metric: oneOf(METRICS, get("metric")) ?? DEFAULT_VIEW.metric,
-    view: oneOf(MAP_VIEWS, get("view")) ?? DEFAULT_VIEW.view,
+    mapKind: oneOf(MAP_KINDS, get("view")) ?? DEFAULT_VIEW.mapKind,
     region: parseRegion(get("region")),
     at: parseCamera(get("at")),
   };
@@ -68,7 +74,7 @@ export function buildViewQuery(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.area) params.set("area", state.area);
   if (state.metric !== DEFAULT_VIEW.metric) params.set("metric", state.metric);
-  if (state.view !== DEFAULT_VIEW.view) params.set("view", state.view);
+  if (state.mapKind !== DEFAULT_VIEW.mapKind) params.set("view", state.mapKind);
   if (state.region) params.set("region", state.region);
   if (state.at) params.set("at", formatCamera(state.at));
   const query = params.toString().replaceAll("%2C", ",");

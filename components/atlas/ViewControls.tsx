@@ -2,11 +2,11 @@
 
 import { formatCount, formatRate } from "@/lib/format";
 import { inRegion, REGION_FOCI, regionBySlug } from "@/lib/regions";
-import type { MapView } from "@/lib/view-state";
+import type { MapKind } from "@/lib/view-state";
 import { useAtlas } from "./atlas-context";
 import { useViewState } from "./use-view-state";
 
-const VIEW_LABELS: Record<MapView, string> = { map: "Map", hex: "Hexes (equal size)" };
+const MAP_KIND_LABELS: Record<MapKind, string> = { map: "Map", hex: "Hexes (equal size)" };
 
 /** Map or hex cartogram, and a nation or region to focus on; both are links or a plain form without JavaScript. */
 export function ViewControls() {
@@ -20,29 +20,29 @@ export function ViewControls() {
   return (
     <div className="space-y-3 text-sm">
       <nav aria-label="Map style" className="flex flex-wrap gap-1">
-        {(Object.keys(VIEW_LABELS) as MapView[]).map((kind) => (
+        {(Object.keys(MAP_KIND_LABELS) as MapKind[]).map((kind) => (
           <a
             key={kind}
-            href={hrefFor({ view: kind, at: null })}
-            aria-current={kind === view.view ? "true" : undefined}
+            href={hrefFor({ mapKind: kind, at: null })}
+            aria-current={kind === view.mapKind ? "true" : undefined}
             onClick={(event) => {
               event.preventDefault();
-              update({ view: kind, at: null });
+              update({ mapKind: kind, at: null });
             }}
             className={`rounded-full border px-3 py-1 ${
-              kind === view.view
+              kind === view.mapKind
                 ? "border-slate-900 bg-slate-900 text-white"
                 : "border-slate-300 bg-white hover:bg-slate-100"
             }`}
           >
-            {VIEW_LABELS[kind]}
+            {MAP_KIND_LABELS[kind]}
           </a>
         ))}
       </nav>
       <form action={pathname} method="get" className="flex items-end gap-2">
         {view.area && <input type="hidden" name="area" value={view.area} />}
         {view.metric !== "count" && <input type="hidden" name="metric" value={view.metric} />}
-        {view.view !== "map" && <input type="hidden" name="view" value={view.view} />}
+        {view.mapKind !== "map" && <input type="hidden" name="view" value={view.mapKind} />}
         <label className="flex flex-col">
           <span className="font-medium">Focus on</span>
           <select

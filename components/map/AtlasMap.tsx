@@ -20,7 +20,7 @@ export async function AtlasMap({
 }) {
   const nonce = await requestNonce();
   const initialViewBox =
-    viewState.view === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
+    viewState.mapKind === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
   return (
     <PetitionMap label={label} nonce={nonce}>
       <SvgChoropleth

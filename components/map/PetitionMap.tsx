@@ -80,7 +80,7 @@ export function PetitionMap({
     // that frame is rastered holds the frame back.
     Promise.all([
       svgSettled.then(() => import("./maplibre")),
-      loadShapes(initialView.view, { topology, hex }),
+      loadShapes(initialView.mapKind, { topology, hex }),
     ])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
@@ -153,10 +153,10 @@ export function PetitionMap({
   // Map ⇄ hex: swap the shapes under the same layers, then frame the new layout.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !shapes || shapes.kind === view.view) return;
+    if (!map || !shapes || shapes.kind === view.mapKind) return;
     let cancelled = false;
     setWebglState("loading");
-    loadShapes(view.view, { topology, hex })
+    loadShapes(view.mapKind, { topology, hex })
       .then((next) => {
         if (cancelled) return;
         map.getSource<GeoJSONSource>(SEATS_SOURCE)?.setData(next.collection);
@@ -174,11 +174,11 @@ export function PetitionMap({
     return () => {
       cancelled = true;
     };
-  }, [view.view, shapes, topology, hex]);
+  }, [view.mapKind, shapes, topology, hex]);
 
   // Colour: the seat's value for the current metric goes into feature state; the style classes it.
   const scale = atlas.scales[view.metric];
-  const ready = shapes?.kind === view.view;
+  const ready = shapes?.kind === view.mapKind;
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
@@ -221,8 +221,8 @@ export function PetitionMap({
   useEffect(() => {
     const map = mapRef.current;
     if (map && shapes)
-      map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.view === "map" ? pin : null));
-  }, [pin, shapes, view.view]);
+      map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.mapKind === "map" ? pin : null));
+  }, [pin, shapes, view.mapKind]);
 
   // With neither WebGL nor the SVG's seat shapes, no seat will ever be painted.
   const state: MapState =
@@ -242,7 +242,7 @@ export function PetitionMap({
         data-state={state}
         data-renderer={renderer}
         data-selected={view.area ?? ""}
-        data-view={view.view}
+        data-view={view.mapKind}
         className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
         // Before hydration, svgPaintScript may already have marked the server's HTML ready.
         suppressHydrationWarning

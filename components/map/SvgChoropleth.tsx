@@ -65,7 +65,7 @@ export function SvgChoropleth({
   const initialKey = cameraKey(initialView);
   const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
   const scale = scales[view.metric];
-  const hex = view.view === "hex" && hexSvg ? hexSvg : null;
+  const hex = view.mapKind === "hex" && hexSvg ? hexSvg : null;
   const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, view.metric));
   const seatHref = (code: string) => hrefFor({ area: code, at: null });
   const shapesOf = (paths: Map<string, string>) =>
@@ -75,7 +75,9 @@ export function SvgChoropleth({
     });
   // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the sprite.
   const serverSeats =
-    serverSeatPaths && view.view === "map" ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.sprite))) : "";
+    serverSeatPaths && view.mapKind === "map"
+      ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.sprite)))
+      : "";
 
   // The fetch below draws with the colours and links of the moment its sprite arrives.
   const latestShapes = useRef(shapesOf);

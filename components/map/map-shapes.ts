@@ -3,11 +3,11 @@ import { hexBounds, hexFeatures, type HexLayout } from "@/lib/geo/hex";
 import { cameraSeats, FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { decodeSeats, unionBounds, type Bounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
-import type { MapView, ViewState } from "@/lib/view-state";
+import type { MapKind, ViewState } from "@/lib/view-state";
 
 /** What the map draws for a view: one polygon per seat keyed by `code`, and each seat's bounds. */
 export interface Shapes {
-  kind: MapView;
+  kind: MapKind;
   collection: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
   bounds: Map<string, Bounds>;
   /** The whole layout: where the camera goes with nothing selected. */
@@ -21,7 +21,7 @@ async function fetchJson(url: string) {
 }
 
 /** Boundaries for the geographic map, or hexagons for the cartogram; both from static, long-cached files. */
-export async function loadShapes(kind: MapView, urls: { topology: string; hex: string }): Promise<Shapes> {
+export async function loadShapes(kind: MapKind, urls: { topology: string; hex: string }): Promise<Shapes> {
   if (kind === "hex") {
     const layout = (await fetchJson(urls.hex)) as HexLayout;
     const bounds = hexBounds(layout);

@@ -29,7 +29,7 @@ export function PetitionScreen({
   viewState: ViewState;
 }) {
   const { load, joined } = view;
-  const atlas = atlasDataFor(view, pathname, viewState.view);
+  const atlas = atlasDataFor(view, pathname, viewState.mapKind);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (

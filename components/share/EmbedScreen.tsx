@@ -22,7 +22,7 @@ export function EmbedScreen({
   const { load, joined } = view;
   const { petition } = load;
   // Clicks change the embed's own URL, so the frame never turns into the full site.
-  const atlas = atlasDataFor(view, embedPath(petition.id), viewState.view);
+  const atlas = atlasDataFor(view, embedPath(petition.id), viewState.mapKind);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
 
   return (

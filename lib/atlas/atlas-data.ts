@@ -3,12 +3,12 @@ import type { AtlasPayload } from "@/components/atlas/atlas-context";
 import { packRows, type PackedRows } from "@/lib/join/packed-rows";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getGeoManifest } from "@/lib/seats";
-import type { MapView } from "@/lib/view-state";
+import type { MapKind } from "@/lib/view-state";
 import { hexSvgFor } from "./hex-layout";
 import type { PetitionView } from "./load";
 
 /** What the page sends to its interactive leaves, the same for the full page and the embed. */
-export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapView): AtlasPayload {
+export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapKind): AtlasPayload {
   const { load, joined, scales } = view;
   const manifest = getGeoManifest(joined.set);
   return {
