@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PetitionList } from "@/components/petition/PetitionList";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
-import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
+import { loadPetitionOrNotFound } from "@/lib/load/page";
 import { SEED_PETITION_ID } from "@/lib/petitions";
 import { parseViewState } from "@/lib/view-state";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
@@ -13,8 +13,8 @@ export async function generateMetadata({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }): Promise<Metadata> {
-  const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
-  return sharePreviewMetadata(view, "/", await searchParams);
+  const loaded = await loadPetitionOrNotFound(SEED_PETITION_ID);
+  return sharePreviewMetadata(loaded, "/", await searchParams);
 }
 
 /**
@@ -27,10 +27,10 @@ export default async function Home({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const viewState = parseViewState(await searchParams);
-  const view = await loadPetitionViewOrNotFound(SEED_PETITION_ID);
+  const loaded = await loadPetitionOrNotFound(SEED_PETITION_ID);
   return (
     <>
-      <PetitionScreen view={view} pathname="/" viewState={viewState} />
+      <PetitionScreen loaded={loaded} pathname="/" viewState={viewState} />
       <div className="mx-auto max-w-7xl px-4 pb-8">
         <Suspense fallback={<p className="text-sm text-slate-600">Loading popular petitions…</p>}>
           <PetitionList />

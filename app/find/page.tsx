@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { loadPetitionViewOrNotFound } from "@/lib/atlas/page-load";
+import { loadPetitionOrNotFound } from "@/lib/load/page";
 import { lookupPostcode } from "@/lib/postcodes";
 import { petitionIdOf, SEED_PETITION_ID } from "@/lib/petitions";
 import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
@@ -23,7 +23,7 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
   // Only our own petition paths: the form cannot be used to redirect anywhere else.
   const from =
     first(params.from) === "/" && petitionId === SEED_PETITION_ID ? "/" : `/petitions/${petitionId}`;
-  const view = await loadPetitionViewOrNotFound(petitionId);
+  const loaded = await loadPetitionOrNotFound(petitionId);
   const state = { ...parseViewState(params), at: null };
   const hrefFor = (code: string) => buildViewHref(from, { ...state, area: code });
 
@@ -34,14 +34,14 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
   } else if (looksLikePostcode(query)) {
     const answer = await lookupPostcode(query);
     if (answer.kind === "found") {
-      const seat = answer.sets[view.joined.set];
+      const seat = answer.sets[loaded.joined.set];
       if (seat) redirect(hrefFor(seat.code));
-      message = `We cannot place ${answer.postcode} in a ${view.joined.set} constituency.`;
+      message = `We cannot place ${answer.postcode} in a ${loaded.joined.set} constituency.`;
     } else {
       message = answer.message;
     }
   } else {
-    const seats = view.joined.rows.map((row) => ({
+    const seats = loaded.joined.rows.map((row) => ({
       code: row.code,
       name: row.name,
       mpName: row.mp?.name ?? null,

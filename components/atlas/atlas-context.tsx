@@ -2,8 +2,8 @@
 
 import { createContext, useContext, useMemo, useState } from "react";
 import useSWR from "swr";
-import type { HexSvgLayout } from "@/lib/atlas/hex-layout";
-import type { LiveTable } from "@/lib/atlas/live-table";
+import type { HexSvgLayout } from "@/lib/geo/hex-file";
+import type { LiveTable } from "@/lib/api/live-table";
 import { unpackRows, type PackedRows } from "@/lib/join/packed-rows";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";

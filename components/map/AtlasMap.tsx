@@ -1,5 +1,5 @@
 import type { JoinedPetition } from "@/lib/join/types";
-import { initialSvgViewBox } from "@/lib/atlas/svg-camera";
+import { initialSvgViewBox } from "@/lib/geo/svg-camera";
 import { requestNonce } from "@/lib/security/request-nonce";
 import type { ViewState } from "@/lib/view-state";
 import { PetitionMap } from "./PetitionMap";

@@ -16,7 +16,7 @@ import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import { colourOf, metricValue } from "@/lib/scale/scale";
 import { parseSprite } from "@/lib/share/sprite";
-import { seatLinksMarkup, seatPathId } from "@/lib/atlas/seat-markup";
+import { seatLinksMarkup, seatPathId } from "@/lib/map/seat-markup";
 import type { ViewState } from "@/lib/view-state";
 import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
 import { useReportSvgShapesFailed } from "./svg-shapes-status";

@@ -10,8 +10,8 @@ import { ViewControls } from "@/components/atlas/ViewControls";
 import { AtlasMap } from "@/components/map/AtlasMap";
 import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
-import { atlasDataFor } from "@/lib/atlas/atlas-data";
-import type { PetitionView } from "@/lib/atlas/load";
+import { atlasPayloadFor } from "@/lib/load/atlas-payload";
+import type { LoadedPetition } from "@/lib/load/petition";
 import type { ViewState } from "@/lib/view-state";
 import { Attribution } from "./Attribution";
 import { PetitionDetails } from "./PetitionDetails";
@@ -19,17 +19,17 @@ import { PetitionHeader } from "./PetitionHeader";
 
 /** A petition's whole page body: header, map with legend and seat panel, table, details. */
 export function PetitionScreen({
-  view,
+  loaded,
   pathname,
   viewState,
 }: {
-  view: PetitionView;
+  loaded: LoadedPetition;
   pathname: string;
   /** The view the request's URL asks for. */
   viewState: ViewState;
 }) {
-  const { load, joined } = view;
-  const atlas = atlasDataFor(view, pathname, viewState.mapKind);
+  const { load, joined } = loaded;
+  const atlas = atlasPayloadFor(loaded, pathname, viewState.mapKind);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (
@@ -43,7 +43,7 @@ export function PetitionScreen({
             <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
               <AtlasMap label={mapLabel} joined={joined} viewState={viewState} />
             </div>
-            {!view.hasBreakdown && (
+            {!loaded.hasBreakdown && (
               <p className="text-sm text-slate-700">
                 This petition has no signatures by constituency, so the map is not coloured.
               </p>
@@ -62,7 +62,7 @@ export function PetitionScreen({
             </Suspense>
           </aside>
         </div>
-        {view.hasBreakdown && <SeatTable />}
+        {loaded.hasBreakdown && <SeatTable />}
       </AtlasProvider>
       <PetitionDetails petition={load.petition} />
     </div>

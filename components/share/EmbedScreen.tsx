@@ -3,8 +3,8 @@ import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
 import { AtlasMap } from "@/components/map/AtlasMap";
 import { Attribution } from "@/components/petition/Attribution";
-import { atlasDataFor } from "@/lib/atlas/atlas-data";
-import type { PetitionView } from "@/lib/atlas/load";
+import { atlasPayloadFor } from "@/lib/load/atlas-payload";
+import type { LoadedPetition } from "@/lib/load/petition";
 import { formatCount } from "@/lib/format";
 import { embedPath } from "@/lib/share/links";
 import type { ViewState } from "@/lib/view-state";
@@ -12,17 +12,17 @@ import { FullViewLink } from "./FullViewLink";
 
 /** The map for other sites' pages: title, map with legend and seat panel, credits and a way to the full view. */
 export function EmbedScreen({
-  view,
+  loaded,
   viewState,
 }: {
-  view: PetitionView;
+  loaded: LoadedPetition;
   /** The view the request's URL asks for. */
   viewState: ViewState;
 }) {
-  const { load, joined } = view;
+  const { load, joined } = loaded;
   const { petition } = load;
   // Clicks change the embed's own URL, so the frame never turns into the full site.
-  const atlas = atlasDataFor(view, embedPath(petition.id), viewState.mapKind);
+  const atlas = atlasPayloadFor(loaded, embedPath(petition.id), viewState.mapKind);
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies coloured by signatures to the petition "${petition.action}".`;
 
   return (

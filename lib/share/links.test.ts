@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
-import { buildPetitionView } from "@/lib/atlas/load";
+import { buildLoadedPetition } from "@/lib/load/petition";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { previewImagePath, shareDescription } from "./links";
 
-const view = buildPetitionView({
+const loaded = buildLoadedPetition({
   petition: reshapePetition(seedJson),
   asOf: seedJson.data.attributes.updated_at,
   stale: false,
   source: "embedded",
 });
-const { rows } = view.joined;
+const { rows } = loaded.joined;
 const total = seedJson.data.attributes.signature_count;
 const seats = seedJson.data.attributes.signatures_by_constituency;
 const bySignatures = seats.toSorted((a, b) => b.signature_count - a.signature_count);

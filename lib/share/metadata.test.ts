@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
-import { buildPetitionView } from "@/lib/atlas/load";
+import { buildLoadedPetition } from "@/lib/load/petition";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { publicBaseUrl, sharePreviewMetadata } from "./metadata";
 
-const view = buildPetitionView({
+const loaded = buildLoadedPetition({
   petition: reshapePetition(seedJson),
   asOf: seedJson.data.attributes.updated_at,
   stale: false,
@@ -24,7 +24,7 @@ describe("sharePreviewMetadata", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("points the Open Graph and Twitter images at the same view, 1200×630", () => {
-    const metadata = sharePreviewMetadata(view, "/petitions/575833", {
+    const metadata = sharePreviewMetadata(loaded, "/petitions/575833", {
       area: salford?.ons_code,
       metric: "rate",
       at: "53.5,-2.3,9",
@@ -43,7 +43,7 @@ describe("sharePreviewMetadata", () => {
   });
 
   it("drops a seat that is not in the petition's boundary set", () => {
-    const metadata = sharePreviewMetadata(view, "/", { area: "E14001063" });
+    const metadata = sharePreviewMetadata(loaded, "/", { area: "E14001063" });
     expect(imagesOf(metadata).og[0]).toMatchObject({ url: "/og/petitions/575833/map.png" });
     expect(metadata.alternates?.canonical).toBe("/");
   });
@@ -55,6 +55,6 @@ describe("sharePreviewMetadata", () => {
   ])("takes the base URL from PUBLIC_BASE_URL=%j", (raw, expected) => {
     vi.stubEnv("PUBLIC_BASE_URL", raw);
     expect(publicBaseUrl().href).toBe(expected);
-    expect(String(sharePreviewMetadata(view, "/", {}).metadataBase)).toBe(expected);
+    expect(String(sharePreviewMetadata(loaded, "/", {}).metadataBase)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { PetitionView } from "@/lib/atlas/load";
+import type { LoadedPetition } from "@/lib/load/petition";
 import { METRIC_LABELS } from "@/lib/metric-labels";
 import { buildViewHref, parseViewState } from "@/lib/view-state";
 import { previewImagePath, shareDescription } from "./links";
@@ -23,17 +23,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * same metric and seat, and the view's own URL as canonical.
  */
 export function sharePreviewMetadata(
-  view: PetitionView,
+  loaded: LoadedPetition,
   pathname: string,
   searchParams: SearchParams,
 ): Metadata {
-  const { petition } = view.load;
+  const { petition } = loaded.load;
   const parsed = parseViewState(searchParams);
   // A seat outside this petition's boundary set is ignored, as the page ignores it.
-  const area = view.joined.rows.some((row) => row.code === parsed.area) ? parsed.area : null;
+  const area = loaded.joined.rows.some((row) => row.code === parsed.area) ? parsed.area : null;
   const state = { ...parsed, area };
   const url = buildViewHref(pathname, state);
-  const description = shareDescription(petition.signatureCount, view.joined.rows, area);
+  const description = shareDescription(petition.signatureCount, loaded.joined.rows, area);
   const image = {
     url: previewImagePath(petition.id, state),
     width: PREVIEW_WIDTH,

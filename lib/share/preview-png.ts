@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import type { PetitionView } from "@/lib/atlas/load";
+import type { LoadedPetition } from "@/lib/load/petition";
 import type { Metric } from "@/lib/scale/scale";
 import { getGeoManifest } from "@/lib/seats";
 import { buildPreviewSvg } from "./preview-svg";
@@ -11,10 +11,10 @@ const MAX_CACHED = 48;
 const recent = new Map<string, Buffer>();
 
 export async function renderPreviewPng(
-  view: PetitionView,
+  loaded: LoadedPetition,
   state: { metric: Metric; area: string | null },
 ): Promise<Buffer> {
-  const { load, joined, scales } = view;
+  const { load, joined, scales } = loaded;
   const area = joined.rows.some((row) => row.code === state.area) ? state.area : null;
   const key = [load.petition.id, load.asOf, state.metric, area ?? ""].join("|");
   const cached = recent.get(key);

@@ -3,33 +3,33 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
-import { buildPetitionView } from "@/lib/atlas/load";
+import { buildLoadedPetition } from "@/lib/load/petition";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { colourOf, METRICS, metricValue, ZERO_COLOUR, type Metric } from "@/lib/scale/scale";
 import { getGeoManifest } from "@/lib/seats";
 import { buildPreviewSvg, PREVIEW_HEIGHT, PREVIEW_WIDTH } from "./preview-svg";
 import { parseSprite } from "./sprite";
 
-const view = buildPetitionView({
+const loaded = buildLoadedPetition({
   petition: reshapePetition(seedJson),
   asOf: seedJson.data.attributes.updated_at,
   stale: false,
   source: "embedded",
 });
-const manifest = getGeoManifest(view.joined.set);
+const manifest = getGeoManifest(loaded.joined.set);
 const paths = parseSprite(readFileSync(path.join(process.cwd(), "public", manifest.sprite), "utf8"));
 const seedSeats = seedJson.data.attributes.signatures_by_constituency;
 const mostSigned = seedSeats.reduce((best, seat) =>
   seat.signature_count > best.signature_count ? seat : best,
 );
 
-function preview(metric: Metric, area: string | null, title = view.load.petition.action) {
+function preview(metric: Metric, area: string | null, title = loaded.load.petition.action) {
   const svg = buildPreviewSvg({
-    petitionId: view.load.petition.id,
+    petitionId: loaded.load.petition.id,
     title,
-    signatureCount: view.load.petition.signatureCount,
-    scale: view.scales[metric],
-    rows: view.joined.rows,
+    signatureCount: loaded.load.petition.signatureCount,
+    scale: loaded.scales[metric],
+    rows: loaded.joined.rows,
     paths,
     viewBox: manifest.viewBox,
     area,
@@ -69,9 +69,9 @@ describe("buildPreviewSvg on the seed petition", () => {
         seat.getAttribute("fill"),
       ]),
     );
-    for (const row of view.joined.rows) {
+    for (const row of loaded.joined.rows) {
       expect(fillByPath.get(paths.get(row.code) ?? ""), row.name).toBe(
-        colourOf(view.scales[metric], metricValue(row, metric)),
+        colourOf(loaded.scales[metric], metricValue(row, metric)),
       );
     }
   });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
-import { loadPetitionView } from "@/lib/atlas/load";
+import { loadPetition } from "@/lib/load/petition";
 import { stopHistory } from "@/lib/history/runtime";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
@@ -90,11 +90,11 @@ describe("GET /api/petitions/{id}/history", () => {
     const seat = "E14001063";
     const { body } = await history(FIXTURE_IDS.open2024, `?area=${seat}`);
     const first = body.points[0]!;
-    const view = await loadPetitionView(FIXTURE_IDS.open2024);
-    const row = view.joined.rows.find((candidate) => candidate.code === seat)!;
+    const loaded = await loadPetition(FIXTURE_IDS.open2024);
+    const row = loaded.joined.rows.find((candidate) => candidate.code === seat)!;
     expect(row.momentum?.day).toBe(row.count - first.seat!);
     expect(row.momentum?.day).toBeGreaterThan(0);
-    expect(view.scales.momentum.max).toBeGreaterThan(0);
+    expect(loaded.scales.momentum.max).toBeGreaterThan(0);
   });
 
   it("has no points for the embedded seed, only its dated milestones", async () => {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
 import {
-  loadPetitionViewOrNotFound,
+  loadPetitionOrNotFound,
   petitionIdOrNotFound,
-  petitionViewForMetadata,
+  loadedPetitionForMetadata,
   type PetitionPageParams,
-} from "@/lib/atlas/page-load";
+} from "@/lib/load/page";
 import { formatCount } from "@/lib/format";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
 import { parseViewState } from "@/lib/view-state";
@@ -16,20 +16,20 @@ interface Props {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const view = await petitionViewForMetadata(params);
-  if (!view) return { title: "Petition not found" };
-  const { petition } = view.load;
-  const top = [...view.joined.rows].sort((a, b) => b.count - a.count)[0];
+  const loaded = await loadedPetitionForMetadata(params);
+  if (!loaded) return { title: "Petition not found" };
+  const { petition } = loaded.load;
+  const top = [...loaded.joined.rows].sort((a, b) => b.count - a.count)[0];
   return {
     title: petition.action,
     description: `${formatCount(petition.signatureCount)} signatures${top && top.count > 0 ? ` · most: ${top.name}` : ""}`,
-    ...sharePreviewMetadata(view, `/petitions/${petition.id}`, await searchParams),
+    ...sharePreviewMetadata(loaded, `/petitions/${petition.id}`, await searchParams),
   };
 }
 
 export default async function PetitionPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
-  const view = await loadPetitionViewOrNotFound(id);
+  const loaded = await loadPetitionOrNotFound(id);
   const viewState = parseViewState(await searchParams);
-  return <PetitionScreen view={view} pathname={`/petitions/${id}`} viewState={viewState} />;
+  return <PetitionScreen loaded={loaded} pathname={`/petitions/${id}`} viewState={viewState} />;
 }

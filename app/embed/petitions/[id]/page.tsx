@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { EmbedScreen } from "@/components/share/EmbedScreen";
 import {
-  loadPetitionViewOrNotFound,
+  loadPetitionOrNotFound,
   petitionIdOrNotFound,
-  petitionViewForMetadata,
+  loadedPetitionForMetadata,
   type PetitionPageParams,
-} from "@/lib/atlas/page-load";
+} from "@/lib/load/page";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
 import { parseViewState } from "@/lib/view-state";
 
@@ -16,12 +16,12 @@ interface Props {
 
 /** The embed's previews and canonical URL are the full view's; search engines index that, not the frame. */
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const view = await petitionViewForMetadata(params);
-  if (!view) return { title: "Petition not found", robots: { index: false } };
+  const loaded = await loadedPetitionForMetadata(params);
+  if (!loaded) return { title: "Petition not found", robots: { index: false } };
   return {
-    title: view.load.petition.action,
+    title: loaded.load.petition.action,
     robots: { index: false },
-    ...sharePreviewMetadata(view, `/petitions/${view.load.petition.id}`, await searchParams),
+    ...sharePreviewMetadata(loaded, `/petitions/${loaded.load.petition.id}`, await searchParams),
   };
 }
 
@@ -29,5 +29,5 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function EmbedPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
   const viewState = parseViewState(await searchParams);
-  return <EmbedScreen view={await loadPetitionViewOrNotFound(id)} viewState={viewState} />;
+  return <EmbedScreen loaded={await loadPetitionOrNotFound(id)} viewState={viewState} />;
 }

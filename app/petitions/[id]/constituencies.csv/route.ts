@@ -1,12 +1,12 @@
-import { seatTableCsv } from "@/lib/atlas/csv";
-import { petitionRouteResponse } from "@/lib/atlas/route-response";
+import { seatTableCsv } from "@/lib/export/csv";
+import { petitionRouteResponse } from "@/lib/http/petition-route";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return petitionRouteResponse((await params).id, (view) => {
-    return new Response(seatTableCsv(view.joined.rows), {
+  return petitionRouteResponse((await params).id, (loaded) => {
+    return new Response(seatTableCsv(loaded.joined.rows), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="petition-${view.load.petition.id}-constituencies.csv"`,
+        "Content-Disposition": `attachment; filename="petition-${loaded.load.petition.id}-constituencies.csv"`,
       },
     });
   });

@@ -1,4 +1,4 @@
-import { loadPetitionView, UnknownBoundaryError } from "@/lib/atlas/load";
+import { loadPetition, UnknownBoundaryError } from "@/lib/load/petition";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { renderPreviewPng } from "@/lib/share/preview-png";
 import { parseViewState } from "@/lib/view-state";
@@ -11,9 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = petitionIdOf((await params).id);
   if (id === null) return failure(400, "A petition id is a number, e.g. 575833.");
   try {
-    const view = await loadPetitionView(id);
+    const loaded = await loadPetition(id);
     const { metric, area } = parseViewState(new URL(request.url).searchParams);
-    const png = await renderPreviewPng(view, { metric, area });
+    const png = await renderPreviewPng(loaded, { metric, area });
     return new Response(new Uint8Array(png), {
       headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL },
     });

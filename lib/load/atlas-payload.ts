@@ -4,12 +4,12 @@ import { packRows, type PackedRows } from "@/lib/join/packed-rows";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getGeoManifest } from "@/lib/seats";
 import type { MapKind } from "@/lib/view-state";
-import { hexSvgFor } from "./hex-layout";
-import type { PetitionView } from "./load";
+import { hexSvgFor } from "@/lib/geo/hex-file";
+import type { LoadedPetition } from "./petition";
 
 /** What the page sends to its interactive leaves, the same for the full page and the embed. */
-export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapKind): AtlasPayload {
-  const { load, joined, scales } = view;
+export function atlasPayloadFor(loaded: LoadedPetition, pathname: string, mapKind: MapKind): AtlasPayload {
+  const { load, joined, scales } = loaded;
   const manifest = getGeoManifest(joined.set);
   return {
     petitionId: load.petition.id,
@@ -29,11 +29,11 @@ export function atlasDataFor(view: PetitionView, pathname: string, mapView: MapK
       bounds: manifest.bounds,
     },
     viewBox: manifest.viewBox,
-    hexSvg: mapView === "hex" ? hexSvgFor(joined.set) : null,
+    hexSvg: mapKind === "hex" ? hexSvgFor(joined.set) : null,
   };
 }
 
-/** A view's join is cached per fetch (lib/atlas/load.ts), so its rows are packed once however many pages show them. */
+/** A loaded petition's join is cached per fetch (lib/load/petition.ts), so its rows are packed once however many pages show them. */
 const packedByJoin = new WeakMap<JoinedPetition, PackedRows>();
 function packedRowsOf(joined: JoinedPetition): PackedRows {
   let packed = packedByJoin.get(joined);

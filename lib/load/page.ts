@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
-import { loadPetitionView, type PetitionView } from "./load";
+import { loadPetition, type LoadedPetition } from "./petition";
 
 export type PetitionPageParams = Promise<{ id: string }>;
 
@@ -12,9 +12,9 @@ export function petitionIdOrNotFound(raw: string): number {
 }
 
 /** One load per request, shared by metadata and page; an unknown petition becomes the 404 page. */
-export const loadPetitionViewOrNotFound = cache(async (id: number) => {
+export const loadPetitionOrNotFound = cache(async (id: number) => {
   try {
-    return await loadPetitionView(id);
+    return await loadPetition(id);
   } catch (error) {
     if (isPetitionError(error) && error.kind === "not-found") notFound();
     throw error;
@@ -22,7 +22,7 @@ export const loadPetitionViewOrNotFound = cache(async (id: number) => {
 });
 
 /** For metadata, which must never fail the page: the page itself answers 404s and upstream failures. */
-export async function petitionViewForMetadata(params: PetitionPageParams): Promise<PetitionView | null> {
+export async function loadedPetitionForMetadata(params: PetitionPageParams): Promise<LoadedPetition | null> {
   const id = petitionIdOf((await params).id);
-  return id === null ? null : loadPetitionView(id).catch(() => null);
+  return id === null ? null : loadPetition(id).catch(() => null);
 }

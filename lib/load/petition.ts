@@ -8,7 +8,7 @@ import { getPetition, type PetitionLoad } from "@/lib/petitions";
 import { buildScale, METRICS, type ColourScale, type Metric } from "@/lib/scale/scale";
 import { getSeats, seatCodesBySet } from "@/lib/seats";
 
-export interface PetitionView {
+export interface LoadedPetition {
   load: PetitionLoad;
   joined: JoinedPetition;
   scales: Record<Metric, ColourScale>;
@@ -25,34 +25,34 @@ export class UnknownBoundaryError extends Error {
 }
 
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
-export async function loadPetitionView(id: number): Promise<PetitionView> {
+export async function loadPetition(id: number): Promise<LoadedPetition> {
   const load = await getPetition(id);
   // A fetch is known by its petition and time (a Redis-backed cache hands out a new object per read, so object
   // identity would miss), and the history only grows on a fetch: each fetch is joined and classed once however
   // many pages, CSVs and API calls read it.
   const key = `${load.petition.id}@${load.asOf}`;
-  let view = recentViews.get(key);
-  if (view) recentViews.delete(key);
+  let loaded = recentLoads.get(key);
+  if (loaded) recentLoads.delete(key);
   else {
-    view = momentumOf(load).then((momentum) => buildPetitionView(load, momentum));
-    view.catch(() => recentViews.delete(key));
+    loaded = momentumOf(load).then((momentum) => buildLoadedPetition(load, momentum));
+    loaded.catch(() => recentLoads.delete(key));
   }
-  recentViews.set(key, view);
-  // Oldest first: a Map keeps insertion order, and each read above moved its view to the end.
-  for (const oldest of recentViews.keys()) {
-    if (recentViews.size <= MAX_RECENT_VIEWS) break;
-    recentViews.delete(oldest);
+  recentLoads.set(key, loaded);
+  // Oldest first: a Map keeps insertion order, and each read above moved its entry to the end.
+  for (const oldest of recentLoads.keys()) {
+    if (recentLoads.size <= MAX_RECENT_LOADS) break;
+    recentLoads.delete(oldest);
   }
-  const { joined, scales, hasBreakdown } = await view;
+  const { joined, scales, hasBreakdown } = await loaded;
   return { load, joined, scales, hasBreakdown };
 }
 
-/** Joined views of the fetches read lately, least recently read first. */
-const recentViews = new Map<string, Promise<PetitionView>>();
-const MAX_RECENT_VIEWS = 64;
+/** Loaded petitions of the fetches read lately, least recently read first. */
+const recentLoads = new Map<string, Promise<LoadedPetition>>();
+const MAX_RECENT_LOADS = 64;
 
 /** `momentum` (from the signature history) fills each row's momentum; without it the momentum metric is all 0. */
-export function buildPetitionView(load: PetitionLoad, momentum: Momentum | null = null): PetitionView {
+export function buildLoadedPetition(load: PetitionLoad, momentum: Momentum | null = null): LoadedPetition {
   const choice = chooseBoundarySet(load.petition, seatCodesBySet());
   if (!choice.ok) throw new UnknownBoundaryError(choice);
   const plain = joinPetition(load.petition, choice.set, getSeats(choice.set));

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { FIT_PADDING, NOMINAL_MAP_PX, SEAT_MAX_ZOOM, unitsPerPixel, zoomOf } from "@/lib/geo/camera";
 import { SEED_PETITION_ID } from "@/lib/petitions";
 import { projectMercator } from "@/lib/seats/mercator";
-import { loadPetitionView } from "./load";
+import { loadPetition } from "@/lib/load/petition";
 import { initialSvgViewBox } from "./svg-camera";
 
 const SALFORD = "E14000911";
 const none = { area: null, region: null, at: null };
 
 describe("initialSvgViewBox", async () => {
-  const { joined } = await loadPetitionView(SEED_PETITION_ID);
+  const { joined } = await loadPetition(SEED_PETITION_ID);
 
   it("shows every seat when the URL points nowhere, or at a seat the set does not have", () => {
     expect(initialSvgViewBox("2010", none, joined.rows)).toBeNull();

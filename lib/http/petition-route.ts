@@ -1,26 +1,26 @@
 import "server-only";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
-import { loadPetitionView, UnknownBoundaryError, type PetitionView } from "./load";
+import { loadPetition, UnknownBoundaryError, type LoadedPetition } from "@/lib/load/petition";
 
 const FRESH_SECONDS = 60;
 
 /**
- * Shared by the JSON and CSV routes: validates the id, loads the view, and turns every failure into an honest
+ * Shared by the JSON and CSV routes: validates the id, loads the petition, and turns every failure into an honest
  * status with a message, never a stack trace.
  */
 export async function petitionRouteResponse(
   rawId: string,
-  render: (view: PetitionView) => Response,
+  render: (loaded: LoadedPetition) => Response,
 ): Promise<Response> {
   const id = petitionIdOf(rawId);
   if (id === null) return errorResponse(400, "A petition id is a number, e.g. 575833.");
   try {
-    const view = await loadPetitionView(id);
-    const response = render(view);
-    const maxAge = view.load.source === "embedded" ? 86400 : FRESH_SECONDS;
+    const loaded = await loadPetition(id);
+    const response = render(loaded);
+    const maxAge = loaded.load.source === "embedded" ? 86400 : FRESH_SECONDS;
     response.headers.set(
       "Cache-Control",
-      `public, max-age=${view.load.stale ? 0 : maxAge}, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 5}`,
+      `public, max-age=${loaded.load.stale ? 0 : maxAge}, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 5}`,
     );
     return response;
   } catch (error) {

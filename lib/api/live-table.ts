@@ -1,9 +1,9 @@
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { BoundarySet } from "@/lib/seats/types";
-import type { PetitionView } from "./load";
+import type { LoadedPetition } from "@/lib/load/petition";
 
-/** The parts of a petition view that change as signatures arrive. */
+/** The parts of a loaded petition that change as signatures arrive. */
 export interface LiveTable {
   petition: { id: number; action: string; state: string; signatureCount: number };
   asOf: string;
@@ -14,8 +14,8 @@ export interface LiveTable {
   scales: Record<Metric, ColourScale>;
 }
 
-export function liveTable(view: PetitionView): LiveTable {
-  const { petition } = view.load;
+export function liveTable(loaded: LoadedPetition): LiveTable {
+  const { petition } = loaded.load;
   return {
     petition: {
       id: petition.id,
@@ -23,11 +23,11 @@ export function liveTable(view: PetitionView): LiveTable {
       state: petition.state,
       signatureCount: petition.signatureCount,
     },
-    asOf: view.load.asOf,
-    stale: view.load.stale,
-    boundarySet: view.joined.set,
-    national: view.joined.national,
-    rows: view.joined.rows,
-    scales: view.scales,
+    asOf: loaded.load.asOf,
+    stale: loaded.load.stale,
+    boundarySet: loaded.joined.set,
+    national: loaded.joined.national,
+    rows: loaded.joined.rows,
+    scales: loaded.scales,
   };
 }
