@@ -7,7 +7,7 @@ import {
   cameraSeats,
   cameraViewBox,
   fitViewBox,
-  type SpriteBox,
+  type SeatBox,
   type ViewBox,
   unitsPerPixel,
   zoomOf,
@@ -15,7 +15,7 @@ import {
 import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import { colourOf, metricValue } from "@/lib/scale/scale";
-import { parseSprite } from "@/lib/share/sprite";
+import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { seatLinksMarkup, seatPathId } from "@/lib/map/seat-markup";
 import type { ViewState } from "@/lib/view-state";
 import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
@@ -24,13 +24,13 @@ import { useReportSvgShapesFailed } from "./svg-shapes-status";
 type CameraView = Pick<ViewState, "area" | "region" | "at">;
 
 /**
- * On the server, the sprite file's seat paths; null in the browser, whose bundle compiles this branch out. The
+ * On the server, the seat paths file's seat paths; null in the browser, whose bundle compiles this branch out. The
  * seats reach the HTML as markup once and never the RSC payload: React keeps server-rendered innerHTML as it is.
  */
-const serverSeatPaths: ((spritePath: string) => Map<string, string>) | null =
+const serverSeatPaths: ((url: string) => Map<string, string>) | null =
   typeof window === "undefined"
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would ship node:fs to browsers
-      (require("@/lib/share/sprite-paths") as typeof import("@/lib/share/sprite-paths")).readSpritePaths
+      (require("@/lib/geo/seat-paths-read") as typeof import("@/lib/geo/seat-paths-read")).readSeatPathsFile
     : null;
 
 const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
@@ -43,7 +43,7 @@ function setIfChanged(element: Element, name: string, value: string) {
  * The choropleth as server-rendered SVG: coloured at first paint, before MapLibre boots, and the map itself when
  * WebGL is missing or JavaScript is off (each seat links to its own view).
  * The geographic seats are markup the server writes (or, for a map drawn after the page loaded, built from the
- * sprite file); React owns neither their elements nor their hydration, so colours and links are kept up to date
+ * seat paths file); React owns neither their elements nor their hydration, so colours and links are kept up to date
  * here. Its camera matches MapLibre's: the server frames the first view; later ones are measured from the seats.
  */
 export function SvgChoropleth({
@@ -73,13 +73,13 @@ export function SvgChoropleth({
       const d = paths.get(row.code);
       return d ? [{ code: row.code, name: row.name, href: seatHref(row.code), fill: fillOf(row), d }] : [];
     });
-  // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the sprite.
+  // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the seat paths file.
   const serverSeats =
     serverSeatPaths && view.mapKind === "map"
-      ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.sprite)))
+      ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.seatPaths)))
       : "";
 
-  // The fetch below draws with the colours and links of the moment its sprite arrives.
+  // The fetch below draws with the colours and links of the moment its seat paths arrive.
   const latestShapes = useRef(shapesOf);
   useEffect(() => {
     latestShapes.current = shapesOf;
@@ -90,13 +90,13 @@ export function SvgChoropleth({
     const layer = seatsRef.current;
     if (!layer || hex || layer.childElementCount > 0) return;
     const request = new AbortController();
-    fetch(geometry.sprite, { signal: request.signal })
+    fetch(geometry.seatPaths, { signal: request.signal })
       .then((response) => {
-        if (!response.ok) throw new Error(`${geometry.sprite}: HTTP ${response.status}`);
+        if (!response.ok) throw new Error(`${geometry.seatPaths}: HTTP ${response.status}`);
         return response.text();
       })
-      .then((sprite) => {
-        layer.innerHTML = seatLinksMarkup(latestShapes.current(parseSprite(sprite)));
+      .then((svg) => {
+        layer.innerHTML = seatLinksMarkup(latestShapes.current(parseSeatPaths(svg)));
         setSeatsBuilt((count) => count + 1);
       })
       .catch((error: unknown) => {
@@ -105,7 +105,7 @@ export function SvgChoropleth({
         reportShapesFailed();
       });
     return () => request.abort();
-  }, [geometry.sprite, hex, reportShapesFailed]);
+  }, [geometry.seatPaths, hex, reportShapesFailed]);
 
   // Colours and links follow the view; attributes already right are left alone, so hydration writes nothing.
   useLayoutEffect(() => {
@@ -210,9 +210,9 @@ function measureCamera(svg: SVGSVGElement, view: CameraView, rows: readonly Seat
   if (view.at) return cameraViewBox(view.at, mapPx);
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
-  const boxes = codes.flatMap((code): SpriteBox[] => {
+  const boxes = codes.flatMap((code): SeatBox[] => {
     const seat = svg.querySelector<SVGAElement>(`[data-seats] > a[data-code="${code}"]`)?.getBBox();
-    // A seat measures nothing until the sprite file has arrived.
+    // A seat measures nothing until the seat paths file has arrived.
     return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];
   });
   const box = unionBounds(boxes);

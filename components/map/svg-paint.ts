@@ -9,7 +9,7 @@ export function watchSvgPaint(map: Element, painted: () => void): () => void {
   const check = () => {
     if (stopped) return;
     const shape = map.querySelector<SVGGraphicsElement>("svg [data-seats] > a");
-    // Seats the browser draws from the sprite file measure nothing until that file has arrived.
+    // Seats the browser draws from the seat paths file measure nothing until that file has arrived.
     if (!shape || shape.getBBox().width === 0) {
       frame = requestAnimationFrame(check);
       return;

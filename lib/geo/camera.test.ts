@@ -19,7 +19,7 @@ describe("unitsPerPixel and zoomOf", () => {
     [6, 1],
     [7, 0.5],
     [SEAT_MAX_ZOOM, 2 ** -2.5],
-  ])("at zoom %d a pixel is %d sprite units (512-pixel tiles)", (zoom, units) => {
+  ])("at zoom %d a pixel is %d Mercator units (512-pixel tiles)", (zoom, units) => {
     expect(unitsPerPixel(zoom)).toBeCloseTo(units, 12);
   });
 

@@ -1,10 +1,10 @@
 import { MERCATOR_SCALE, projectMercator } from "@/lib/seats/mercator";
 import { inRegion, regionBySlug } from "@/lib/regions";
-import type { Box as SpriteBox } from "@/lib/share/sprite";
+import type { Box as SeatBox } from "./seat-paths";
 
-/** [minX, minY, maxX, maxY] in sprite units (Web Mercator, MERCATOR_SCALE wide, y down): a sprite path's box. */
-export type { SpriteBox };
-/** An SVG viewBox: [x, y, width, height] in sprite units. */
+/** [minX, minY, maxX, maxY] in Mercator units (Web Mercator, MERCATOR_SCALE wide, y down): a seat path's box. */
+export type { SeatBox };
+/** An SVG viewBox: [x, y, width, height] in Mercator units. */
 export type ViewBox = [x: number, y: number, width: number, height: number];
 
 /** CSS pixels kept clear around a fitted seat or region, by MapLibre and by the SVG alike. */
@@ -14,7 +14,7 @@ export const SEAT_MAX_ZOOM = 8.5;
 /** The map's size on a laptop: the server cannot measure the page, so its SVG camera assumes this. */
 export const NOMINAL_MAP_PX: readonly [number, number] = [880, 630];
 
-/** Sprite units per CSS pixel at a MapLibre zoom (512-pixel tiles: the world is 512·2^zoom pixels wide). */
+/** Mercator units per CSS pixel at a MapLibre zoom (512-pixel tiles: the world is 512·2^zoom pixels wide). */
 export function unitsPerPixel(zoom: number): number {
   return MERCATOR_SCALE / (512 * 2 ** zoom);
 }
@@ -32,7 +32,7 @@ export function zoomOf(viewBox: ViewBox, mapPx: readonly [number, number] = NOMI
  * The viewBox that frames `box` as MapLibre's fitBounds does: the SVG's CSS padding is FIT_PADDING and it scales to
  * fit, so only the zoom limit needs copying, by widening a small box to what SEAT_MAX_ZOOM shows at `mapPx`.
  */
-export function fitViewBox(box: SpriteBox, mapPx: readonly [number, number] = NOMINAL_MAP_PX): ViewBox {
+export function fitViewBox(box: SeatBox, mapPx: readonly [number, number] = NOMINAL_MAP_PX): ViewBox {
   const limit = unitsPerPixel(SEAT_MAX_ZOOM);
   const width = Math.max(box[2] - box[0], (mapPx[0] - 2 * FIT_PADDING) * limit);
   const height = Math.max(box[3] - box[1], (mapPx[1] - 2 * FIT_PADDING) * limit);

@@ -3,7 +3,7 @@ import { cameraSeats, cameraViewBox, fitViewBox, type ViewBox } from "@/lib/geo/
 import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import type { BoundarySet } from "@/lib/seats/types";
-import { spriteBoxes } from "@/lib/share/sprite-file";
+import { seatBoxesOf } from "@/lib/geo/seat-paths-file";
 import type { ViewState } from "@/lib/view-state";
 
 /**
@@ -18,7 +18,7 @@ export function initialSvgViewBox(
   if (view.at) return cameraViewBox(view.at);
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
-  const boxes = spriteBoxes(set);
+  const boxes = seatBoxesOf(set);
   const box = unionBounds(codes.map((code) => boxes.get(code)).filter((seatBox) => seatBox !== undefined));
   return box ? fitViewBox(box) : null;
 }

@@ -24,7 +24,7 @@ export function atlasPayloadFor(loaded: LoadedPetition, pathname: string, mapKin
     live: load.petition.state === "open" && load.source !== "embedded",
     geometry: {
       topology: manifest.topology,
-      sprite: manifest.sprite,
+      seatPaths: manifest.seatPaths,
       hex: manifest.hex,
       bounds: manifest.bounds,
     },

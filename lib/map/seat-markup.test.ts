@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getGeoManifest } from "@/lib/seats";
-import { parseSprite } from "@/lib/share/sprite";
+import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { seatLinksMarkup, seatPathId } from "./seat-markup";
 
-const paths = parseSprite(
-  readFileSync(path.join(process.cwd(), "public", getGeoManifest("2024").sprite), "utf8"),
+const paths = parseSeatPaths(
+  readFileSync(path.join(process.cwd(), "public", getGeoManifest("2024").seatPaths), "utf8"),
 );
 
 /** The markup parsed back by a real HTML parser, as the browser reads it. */
@@ -19,7 +19,7 @@ function parse(markup: string): Document {
 }
 
 describe("seatLinksMarkup", () => {
-  it("draws every 2024 seat of the sprite as a coloured link around its path", () => {
+  it("draws every 2024 seat of the seat paths file as a coloured link around its path", () => {
     const seats = [...paths].map(([code, d], index) => ({
       code,
       name: `Seat ${index}`,

@@ -5,7 +5,7 @@ export interface SeatShape {
   /** The seat's own view: where a click goes without JavaScript. */
   href: string;
   fill: string;
-  /** Path data in sprite units. */
+  /** Path data in Mercator units. */
   d: string;
 }
 

@@ -46,7 +46,7 @@ describe.each(BOUNDARY_SETS)("lib/seats for %s", (set) => {
 
   it("points the manifest at files that exist in public/", () => {
     const manifest = getGeoManifest(set);
-    for (const url of [manifest.topology, manifest.sprite, manifest.hex]) {
+    for (const url of [manifest.topology, manifest.seatPaths, manifest.hex]) {
       expect(url).toMatch(new RegExp(`^/geo/(pcon|hex)-${set}\\.[0-9a-f]{8}\\.`));
       expect(existsSync(fileURLToPath(new URL(`../../public${url}`, import.meta.url)))).toBe(true);
     }

@@ -37,7 +37,7 @@ export function seatCodesBySet(): Readonly<Record<BoundarySet, ReadonlySet<strin
   return codesBySet;
 }
 
-/** Hashed URLs and facts of a set's boundary files (TopoJSON, SVG sprite, hex layout). */
+/** Hashed URLs and facts of a set's boundary files (TopoJSON, SVG of seat paths, hex layout). */
 export function getGeoManifest(set: BoundarySet): GeoManifestEntry {
   return MANIFEST[set];
 }

@@ -49,17 +49,17 @@ export interface PartyInfo {
 export interface GeoManifestEntry {
   /** URL of the TopoJSON (one object "seats", geometry id = properties.code = ONS code, lon/lat). */
   topology: string;
-  /** URL of the SVG sprite: `<path id="CODE">` in Web Mercator units, no fill or stroke. */
-  sprite: string;
+  /** URL of the SVG of seat paths: `<path id="CODE">` in Web Mercator units, no fill or stroke. */
+  seatPaths: string;
   /** URL of the hex layout `{layout: "odd-r", hexes: {CODE: [q, r]}}`. */
   hex: string;
   /** [west, south, east, north] in degrees. */
   bounds: [number, number, number, number];
-  /** The sprite's viewBox [x, y, width, height]. */
+  /** The seat paths file's viewBox [x, y, width, height]. */
   viewBox: [number, number, number, number];
-  /** World width in sprite units (see lib/seats/mercator.ts). */
+  /** World width in Mercator units (see lib/seats/mercator.ts). */
   mercatorScale: number;
-  gzipBytes: { topology: number; sprite: number; hex: number };
+  gzipBytes: { topology: number; seatPaths: number; hex: number };
 }
 
 /** A hex cartogram layout (public/geo/hex-<set>.<hash>.json): offset coordinates [q, r] per ONS code. */

@@ -4,7 +4,7 @@ import type { LoadedPetition } from "@/lib/load/petition";
 import type { Metric } from "@/lib/scale/scale";
 import { getGeoManifest } from "@/lib/seats";
 import { buildPreviewSvg } from "./preview-svg";
-import { spritePaths } from "./sprite-file";
+import { seatPathsOf } from "@/lib/geo/seat-paths-file";
 
 /** Images recently drawn, by petition, data time, metric and seat: crawlers ask for the same few again and again. */
 const MAX_CACHED = 48;
@@ -30,7 +30,7 @@ export async function renderPreviewPng(
     signatureCount: load.petition.signatureCount,
     scale: scales[state.metric],
     rows: joined.rows,
-    paths: spritePaths(joined.set),
+    paths: seatPathsOf(joined.set),
     viewBox: getGeoManifest(joined.set).viewBox,
     area,
   });

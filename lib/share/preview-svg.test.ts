@@ -8,7 +8,7 @@ import { reshapePetition } from "@/lib/petitions/reshape";
 import { colourOf, METRICS, metricValue, ZERO_COLOUR, type Metric } from "@/lib/scale/scale";
 import { getGeoManifest } from "@/lib/seats";
 import { buildPreviewSvg, PREVIEW_HEIGHT, PREVIEW_WIDTH } from "./preview-svg";
-import { parseSprite } from "./sprite";
+import { parseSeatPaths } from "@/lib/geo/seat-paths";
 
 const loaded = buildLoadedPetition({
   petition: reshapePetition(seedJson),
@@ -17,7 +17,7 @@ const loaded = buildLoadedPetition({
   source: "embedded",
 });
 const manifest = getGeoManifest(loaded.joined.set);
-const paths = parseSprite(readFileSync(path.join(process.cwd(), "public", manifest.sprite), "utf8"));
+const paths = parseSeatPaths(readFileSync(path.join(process.cwd(), "public", manifest.seatPaths), "utf8"));
 const seedSeats = seedJson.data.attributes.signatures_by_constituency;
 const mostSigned = seedSeats.reduce((best, seat) =>
   seat.signature_count > best.signature_count ? seat : best,

@@ -3,7 +3,7 @@ import type { SeatRow } from "@/lib/join/types";
 import { METRIC_LABELS } from "@/lib/metric-labels";
 import { colourOf, metricValue, type ColourScale } from "@/lib/scale/scale";
 import { legendEntries, formatMetricValue } from "./legend";
-import { pathBounds } from "./sprite";
+import { pathBounds } from "@/lib/geo/seat-paths";
 import { escapeMarkup, wrapText } from "./text";
 
 /** Open Graph's recommended size; Twitter's large summary card crops the same image to fit. */
@@ -16,7 +16,7 @@ export interface PreviewInput {
   signatureCount: number;
   scale: ColourScale;
   rows: readonly SeatRow[];
-  /** Seat code → path data from the boundary set's SVG sprite. */
+  /** Seat code → path data from the boundary set's SVG of seat paths. */
   paths: ReadonlyMap<string, string>;
   viewBox: readonly [number, number, number, number];
   /** The selected seat's code, outlined and ringed; null for none. */
@@ -136,7 +136,7 @@ function map(input: PreviewInput, selected: SeatRow | null): string {
   const { x, y, width, height, padding } = MAP_PANEL;
   const [vx, vy, vw, vh] = input.viewBox;
   const inner = { width: width - 2 * padding, height: height - 2 * padding };
-  // Sprite units per output pixel, so strokes and the ring keep their pixel size whatever the viewBox.
+  // Mercator units per output pixel, so strokes and the ring keep their pixel size whatever the viewBox.
   const unitsPerPixel = Math.max(vw / inner.width, vh / inner.height);
   const seats = input.rows.flatMap((row) => {
     const d = input.paths.get(row.code);

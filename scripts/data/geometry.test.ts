@@ -9,7 +9,7 @@ import { BOUNDARY_SETS, type BoundarySet, type HexLayout } from "@/lib/seats/typ
 import { BOUNDARY_SOURCES, boundaryCodes, simplifyBoundaries, TOPOLOGY_OBJECT } from "./geometry";
 import { gzipBytes } from "./output";
 import { publicOut, sharedData } from "./paths";
-import { topologyToSprite } from "./sprite";
+import { topologyToSeatPaths } from "./seat-paths";
 
 const KB = 1024;
 const committed = (url: string) => readFileSync(publicOut(url.replace(/^\/+/, "")), "utf8");
@@ -39,12 +39,12 @@ describe.each(BOUNDARY_SETS)("boundaries %s", (set) => {
   const seats = seatsObject(topology);
   const codes = seats.geometries.map((geometry) => String(geometry.id)).sort();
 
-  it("has the same 650 codes in geometry, sprite, hex layout and metadata", () => {
-    const spriteIds = [...committed(manifest.sprite).matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]).sort();
+  it("has the same 650 codes in geometry, seat paths, hex layout and metadata", () => {
+    const seatPathIds = [...committed(manifest.seatPaths).matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]).sort();
     const hexCodes = Object.keys((JSON.parse(committed(manifest.hex)) as HexLayout).hexes).sort();
     expect(codes).toHaveLength(650);
     expect(new Set(codes).size).toBe(650);
-    expect(spriteIds).toEqual(codes);
+    expect(seatPathIds).toEqual(codes);
     expect(hexCodes).toEqual(codes);
     expect(getSeats(set).map((seat) => seat.code)).toEqual(codes);
   });
@@ -58,13 +58,13 @@ describe.each(BOUNDARY_SETS)("boundaries %s", (set) => {
 
   it("stays within the size budgets", () => {
     expect(gzipBytes(committed(manifest.topology))).toBeLessThanOrEqual(150 * KB);
-    expect(gzipBytes(committed(manifest.sprite))).toBeLessThanOrEqual(120 * KB);
+    expect(gzipBytes(committed(manifest.seatPaths))).toBeLessThanOrEqual(120 * KB);
     expect(manifest.gzipBytes.topology).toBe(gzipBytes(committed(manifest.topology)));
   });
 
   it("names files by the first 8 hex digits of their SHA-256", async () => {
     const { hash8 } = await import("./output");
-    for (const url of [manifest.topology, manifest.sprite, manifest.hex]) {
+    for (const url of [manifest.topology, manifest.seatPaths, manifest.hex]) {
       expect(url).toContain(`.${hash8(committed(url))}.`);
     }
   });
@@ -89,8 +89,8 @@ describe.each(BOUNDARY_SETS)("boundaries %s", (set) => {
     const rebuilt = await simplifyBoundaries(geojson, codeField);
     expect(rebuilt).toBe(committed(manifest.topology));
     expect(boundaryCodes(geojson, codeField)).toEqual(codes);
-    const sprite = topologyToSprite(JSON.parse(rebuilt) as Topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
-    expect(sprite.svg).toBe(committed(manifest.sprite));
-    expect(sprite.viewBox).toEqual(manifest.viewBox);
+    const seatPaths = topologyToSeatPaths(JSON.parse(rebuilt) as Topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
+    expect(seatPaths.svg).toBe(committed(manifest.seatPaths));
+    expect(seatPaths.viewBox).toEqual(manifest.viewBox);
   });
 });

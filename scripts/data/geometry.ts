@@ -5,7 +5,7 @@ import { MERCATOR_SCALE } from "@/lib/seats/mercator";
 import type { BoundarySet } from "@/lib/seats/types";
 import { writeHashed } from "./output";
 import { publicOut, sharedData } from "./paths";
-import { topologyToSprite } from "./sprite";
+import { topologyToSeatPaths } from "./seat-paths";
 
 /** The boundary file of each set and the property holding its ONS code. */
 export const BOUNDARY_SOURCES: Record<BoundarySet, { file: string; codeField: string; nameField: string }> = {
@@ -77,7 +77,7 @@ export async function buildGeometry(): Promise<void> {
     const topology = JSON.parse(topojson) as Topology;
     checkTopology(topology, boundaryCodes(geojson, source.codeField));
     writeHashed(publicOut("geo"), `pcon-${set}`, "topo.json", topojson);
-    const sprite = topologyToSprite(topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
-    writeHashed(publicOut("geo"), `pcon-${set}`, "svg", sprite.svg);
+    const seatPaths = topologyToSeatPaths(topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
+    writeHashed(publicOut("geo"), `pcon-${set}`, "svg", seatPaths.svg);
   }
 }

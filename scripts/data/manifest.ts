@@ -19,16 +19,16 @@ const sameCodes = (a: string[], b: string[]) => a.length === b.length && a.every
 /** Outward rounding to 4 decimals (≈10 m), so the bounds always contain every seat. */
 const outward = (value: number, up: boolean) => (up ? Math.ceil(value * 1e4) : Math.floor(value * 1e4)) / 1e4;
 
-/** One set's manifest entry, checking that topology, sprite, hex layout and metadata have the same codes. */
+/** One set's manifest entry, checking that topology, seat paths, hex layout and metadata have the same codes. */
 export function manifestEntry(set: BoundarySet): GeoManifestEntry {
   const topology = currentFile(`pcon-${set}`, "topo.json");
-  const sprite = currentFile(`pcon-${set}`, "svg");
+  const seatPaths = currentFile(`pcon-${set}`, "svg");
   const hex = currentFile(`hex-${set}`, "json");
   const parsed = JSON.parse(topology.text) as Topology;
   const seats = parsed.objects[TOPOLOGY_OBJECT] as GeometryCollection;
   const codeLists = {
     topology: seats.geometries.map((geometry) => String(geometry.id)).sort(),
-    sprite: [...sprite.text.matchAll(/<path id="([^"]+)"/g)].map((match) => match[1]!).sort(),
+    seatPaths: [...seatPaths.text.matchAll(/<path id="([^"]+)"/g)].map((match) => match[1]!).sort(),
     hex: Object.keys((JSON.parse(hex.text) as HexLayout).hexes).sort(),
     metadata: (JSON.parse(readFileSync(dataOut(`seats-${set}.json`), "utf8")) as { code: string }[])
       .map((seat) => seat.code)
@@ -40,16 +40,16 @@ export function manifestEntry(set: BoundarySet): GeoManifestEntry {
     }
   }
   const [west, south, east, north] = bbox(parsed);
-  const viewBox = sprite.text.match(/viewBox="([^"]+)"/)?.[1]?.split(" ").map(Number);
-  if (viewBox?.length !== 4) throw new Error(`${set}: sprite has no viewBox`);
+  const viewBox = seatPaths.text.match(/viewBox="([^"]+)"/)?.[1]?.split(" ").map(Number);
+  if (viewBox?.length !== 4) throw new Error(`${set}: seat paths have no viewBox`);
   return {
     topology: topology.url,
-    sprite: sprite.url,
+    seatPaths: seatPaths.url,
     hex: hex.url,
     bounds: [outward(west, false), outward(south, false), outward(east, true), outward(north, true)],
     viewBox: viewBox as GeoManifestEntry["viewBox"],
     mercatorScale: MERCATOR_SCALE,
-    gzipBytes: { topology: gzipBytes(topology.text), sprite: gzipBytes(sprite.text), hex: gzipBytes(hex.text) },
+    gzipBytes: { topology: gzipBytes(topology.text), seatPaths: gzipBytes(seatPaths.text), hex: gzipBytes(hex.text) },
   };
 }
 

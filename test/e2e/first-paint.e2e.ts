@@ -7,7 +7,7 @@ import {
   expectPanel,
   mapLocator,
   readCamera,
-  SPRITE_FILE,
+  SEAT_PATHS_FILE,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
@@ -122,19 +122,19 @@ test("first paint: without scripts, clicking a seat on the SVG map opens it", as
   await expectPanel(page, expectedSeat(HIGHLAND_SEAT));
 });
 
-test("first paint: the loaded page's map arrives drawn in its HTML; one reached by client navigation is drawn from the sprite file", async ({
+test("first paint: the loaded page's map arrives drawn in its HTML; one reached by client navigation is drawn from the seat paths file", async ({
   page,
   open,
 }) => {
-  const spriteRequests: string[] = [];
+  const seatPathsRequests: string[] = [];
   page.on("request", (request) => {
-    if (SPRITE_FILE.test(new URL(request.url()).pathname)) spriteRequests.push(request.url());
+    if (SEAT_PATHS_FILE.test(new URL(request.url()).pathname)) seatPathsRequests.push(request.url());
   });
   await open("/");
   await waitForMapReady(page);
   const seedMap = mapLocator(page);
   assert.equal(await seedMap.locator("svg [data-seats] > a > path[d]").count(), SEED_SEAT_COUNT);
-  assert.deepEqual(spriteRequests, [], "the seed's seats came in the HTML");
+  assert.deepEqual(seatPathsRequests, [], "the seed's seats came in the HTML");
 
   // Every state the next map passes through, from its first attribute change on.
   await page.evaluate(() => {
@@ -166,8 +166,8 @@ test("first paint: the loaded page's map arrives drawn in its HTML; one reached 
   await listed.click();
   await page.waitForURL((url) => url.pathname === href);
   await waitForMapReady(page);
-  assert.equal(spriteRequests.length, 1, `one sprite fetched: ${spriteRequests.join(", ")}`);
-  assert.match(spriteRequests[0] ?? "", /\/geo\/pcon-2024\.[0-9a-f]+\.svg$/);
+  assert.equal(seatPathsRequests.length, 1, `one seat paths file fetched: ${seatPathsRequests.join(", ")}`);
+  assert.match(seatPathsRequests[0] ?? "", /\/geo\/pcon-2024\.[0-9a-f]+\.svg$/);
   assert.equal(await mapLocator(page).locator("svg [data-seats] > a > path[d]").count(), 650);
   const states = (await page.evaluate(() => (window as unknown as { mapStates: string[] }).mapStates)).join(
     " → ",

@@ -10,7 +10,7 @@ import {
   expectNoPanel,
   expectSelected,
   seatTable,
-  SPRITE_FILE,
+  SEAT_PATHS_FILE,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
@@ -132,8 +132,8 @@ test("views: without WebGL, a map whose seat shapes cannot load says so and is i
   appUrl,
 }) => {
   await withoutWebGL(async (page) => {
-    // A map reached by client navigation fetches its seat shapes (the sprite file); here that fetch fails.
-    await page.route(SPRITE_FILE, (route) => route.abort());
+    // A map reached by client navigation fetches its seat shapes (the seat paths file); here that fetch fails.
+    await page.route(SEAT_PATHS_FILE, (route) => route.abort());
     await page.goto(`${appUrl}/`);
     await waitForMap(page, "svg");
     const listed = page

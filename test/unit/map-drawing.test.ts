@@ -21,7 +21,7 @@ describe("outlineWidthAt", () => {
   });
 });
 
-/** A map element whose first SVG seat measures `width` once the test says the sprite has arrived. */
+/** A map element whose first SVG seat measures `width` once the test says the seat paths have arrived. */
 function fakeMap(state = "loading", renderer = "svg") {
   const attributes = new Map([
     ["data-state", state],

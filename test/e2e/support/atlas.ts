@@ -11,8 +11,8 @@ import { interiorPoint, isInside } from "./seats";
 export const mapLocator = (page: Page) => page.getByTestId("petition-map");
 export const panelLocator = (page: Page) => page.getByTestId("area-panel");
 export const seatTable = (page: Page) => page.getByRole("table", { name: /^Signatures by constituency/ });
-/** A boundary set's SVG sprite, the file a map drawn in the browser fetches its seat shapes from. */
-export const SPRITE_FILE = /\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/;
+/** A boundary set's SVG of seat paths, the file a map drawn in the browser fetches its seat shapes from. */
+export const SEAT_PATHS_FILE = /\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/;
 
 /**
  * Waits until MapLibre has taken over from the server-rendered SVG and painted every seat (so the page has

@@ -1,11 +1,11 @@
-/** Seat outlines from an SVG sprite (`<path id="CODE" d="…"/>` in Web Mercator units), for drawing on the server. */
+/** Seat outlines from an SVG of seat paths (`<path id="CODE" d="…"/>` in Web Mercator units), for drawing on the server. */
 
 export type Box = [minX: number, minY: number, maxX: number, maxY: number];
 
 const PATH_ELEMENT = /<path\b[^>]*?\bid="([^"]+)"[^>]*?\bd="([^"]+)"/g;
 
-/** Seat code → path data, in the sprite's order. */
-export function parseSprite(svg: string): Map<string, string> {
+/** Seat code → path data, in the seat paths file's order. */
+export function parseSeatPaths(svg: string): Map<string, string> {
   const paths = new Map<string, string>();
   for (const [, code, d] of svg.matchAll(PATH_ELEMENT)) if (code && d) paths.set(code, d);
   return paths;

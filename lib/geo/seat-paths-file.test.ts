@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { getGeoManifest, getSeats } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
-import { spriteBoxes, spritePaths } from "./sprite-file";
+import { seatBoxesOf, seatPathsOf } from "./seat-paths-file";
 
 const SETS: BoundarySet[] = ["2010", "2024"];
 
-describe("spritePaths and spriteBoxes", () => {
-  it.each(SETS)("read the %s sprite once and box every seat inside its viewBox", (set) => {
-    expect(spritePaths(set)).toBe(spritePaths(set));
-    const boxes = spriteBoxes(set);
+describe("seatPathsOf and seatBoxesOf", () => {
+  it.each(SETS)("read the %s seat paths once and box every seat inside its viewBox", (set) => {
+    expect(seatPathsOf(set)).toBe(seatPathsOf(set));
+    const boxes = seatBoxesOf(set);
     expect(boxes.size).toBe(getSeats(set).length);
     const [vx, vy, vw, vh] = getGeoManifest(set).viewBox;
     for (const [minX, minY, maxX, maxY] of boxes.values()) {

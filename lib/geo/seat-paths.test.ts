@@ -3,17 +3,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getGeoManifest, getSeats } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
-import { parseSprite, pathBounds, type Box } from "./sprite";
+import { parseSeatPaths, pathBounds, type Box } from "./seat-paths";
 
 const SETS: BoundarySet[] = ["2010", "2024"];
 
-function sprite(set: BoundarySet): string {
-  return readFileSync(path.join(process.cwd(), "public", getGeoManifest(set).sprite), "utf8");
+function seatPathsSvg(set: BoundarySet): string {
+  return readFileSync(path.join(process.cwd(), "public", getGeoManifest(set).seatPaths), "utf8");
 }
 
-describe("parseSprite", () => {
+describe("parseSeatPaths", () => {
   it.each(SETS)("finds a path for every %s seat and nothing else", (set) => {
-    const paths = parseSprite(sprite(set));
+    const paths = parseSeatPaths(seatPathsSvg(set));
     expect([...paths.keys()].sort()).toEqual(
       getSeats(set)
         .map((seat) => seat.code)
@@ -33,9 +33,9 @@ describe("pathBounds", () => {
     expect(pathBounds(d)).toEqual(expected);
   });
 
-  it.each(SETS)("puts every %s seat inside the sprite's viewBox", (set) => {
+  it.each(SETS)("puts every %s seat inside the seat paths file's viewBox", (set) => {
     const [x, y, width, height] = getGeoManifest(set).viewBox;
-    for (const [code, d] of parseSprite(sprite(set))) {
+    for (const [code, d] of parseSeatPaths(seatPathsSvg(set))) {
       const [minX, minY, maxX, maxY] = pathBounds(d);
       expect(minX < maxX && minY < maxY, code).toBe(true);
       expect(minX >= x - 1 && minY >= y - 1 && maxX <= x + width + 1 && maxY <= y + height + 1, code).toBe(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatTenths, ringToPath } from "./sprite";
+import { formatTenths, ringToPath } from "./seat-paths";
 
 const identity = ([x = 0, y = 0]: number[]): [number, number] => [x, y];
 
-describe("sprite paths", () => {
+describe("seat paths", () => {
   it.each([
     [12345, "1234.5"],
     [-5, "-.5"],

@@ -3,10 +3,10 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { projectMercator } from "@/lib/seats/mercator";
 
-/** Sprite coordinates are kept in tenths of a unit (one decimal place). */
+/** Seat path coordinates are kept in tenths of a unit (one decimal place). */
 const TENTHS = 10;
 
-export interface Sprite {
+export interface SeatPathsSvg {
   svg: string;
   /** Projected bounds of every seat, rounded outwards to whole units: [x, y, width, height]. */
   viewBox: [number, number, number, number];
@@ -59,10 +59,10 @@ function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
 }
 
 /**
- * The seats of a topology as an SVG sprite of `<path id="CODE">` in Web Mercator units (no fill or stroke:
+ * The seats of a topology as an SVG of seat paths, `<path id="CODE">` in Web Mercator units (no fill or stroke:
  * the page styles each `<use>`). Holes keep the opposite winding of their outer ring, so nonzero fill cuts them.
  */
-export function topologyToSprite(topology: Topology, objectName: string, scale: number): Sprite {
+export function topologyToSeatPaths(topology: Topology, objectName: string, scale: number): SeatPathsSvg {
   const object = topology.objects[objectName] as GeometryCollection | undefined;
   if (!object) throw new Error(`Topology has no object "${objectName}"`);
   const project = ([lng, lat]: Position): [number, number] => projectMercator(lng!, lat!, scale);
@@ -78,10 +78,10 @@ export function topologyToSprite(topology: Topology, objectName: string, scale: 
       [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     }
     const d = rings.map((ring) => ringToPath(ring, project)).filter((path) => path !== null);
-    if (d.length === 0) throw new Error(`Seat ${String(seat.id)} vanished in the sprite`);
+    if (d.length === 0) throw new Error(`Seat ${String(seat.id)} vanished from the seat paths`);
     paths.push(`<path id="${String(seat.id)}" d="${d.join("")}"/>`);
   }
-  const viewBox: Sprite["viewBox"] = [
+  const viewBox: SeatPathsSvg["viewBox"] = [
     Math.floor(minX),
     Math.floor(minY),
     Math.ceil(maxX) - Math.floor(minX),
