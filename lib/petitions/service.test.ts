@@ -6,7 +6,7 @@ import { sharedDir } from "@/scripts/data/paths";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
 import { closedPort, expectPetitionError, withStandInUpstream } from "@/test/upstream/helpers";
-import { createPetitionService, getPetition, SEED_PETITION_ID, type PetitionService } from "./index";
+import { createPetitionService, getPetition, SEED_PETITION_ID, type PetitionService } from "./service";
 
 const FRESH_MS = 60_000;
 const RETRY_MS = 10_000;
