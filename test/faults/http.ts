@@ -1,4 +1,4 @@
-/** Plain HTTP against the running app for the hardening tests (loopback only, bounded in count and time). */
+/** Plain HTTP against the running app for the fault, fuzz and security browser tests (loopback only, bounded in count and time). */
 import http from "node:http";
 
 export interface Answer {
