@@ -57,6 +57,41 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX history_views_viewed_at ON history_views (viewed_at)",
     ],
   },
+  {
+    version: 3,
+    name: "petitions index",
+    statements: (t) => [
+      // The latest copy of every petition the crawler has seen (lib/petition-index). seats: one little-endian
+      // uint32 per seat of boundary_set in ONS-code order, so a seat's count is a fixed 4-byte slice of the blob;
+      // NULL without a breakdown. in_seats: the sum of those counts. topics, departments: JSON arrays.
+      `CREATE TABLE index_petitions (
+        petition_id ${t.bigint} PRIMARY KEY,
+        title TEXT NOT NULL,
+        state TEXT NOT NULL,
+        archived INTEGER NOT NULL,
+        parliament TEXT,
+        signature_count ${t.bigint} NOT NULL,
+        created_at TEXT,
+        opened_at TEXT,
+        closed_at TEXT,
+        rejected_at TEXT,
+        updated_at TEXT,
+        topics TEXT NOT NULL,
+        departments TEXT NOT NULL,
+        boundary_set TEXT,
+        in_seats ${t.bigint} NOT NULL,
+        seats ${t.bytes},
+        fetched_at ${t.bigint} NOT NULL
+      )`,
+      "CREATE INDEX index_petitions_set ON index_petitions (boundary_set)",
+      // Earlier parliaments whose whole archive has been indexed: their lists no longer change.
+      `CREATE TABLE index_parliaments (
+        parliament INTEGER PRIMARY KEY,
+        petitions INTEGER NOT NULL,
+        completed_at ${t.bigint} NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */

@@ -94,9 +94,16 @@ function elapsed(started: number): number {
   return Math.round(performance.now() - started);
 }
 
-/** Fetches one petition; the site redirects archived ones to /archived/petitions/ID.json, which fetch follows. */
-export async function fetchPetition(id: number, log: LogFields = {}): Promise<Petition> {
-  const url = `${apiBase()}/petitions/${id}.json`;
+/**
+ * Fetches one petition; the site redirects archived ones to /archived/petitions/ID.json, which fetch follows.
+ * `archived` asks for that URL straight away (a crawler that listed it as archived saves the redirect).
+ */
+export async function fetchPetition(
+  id: number,
+  log: LogFields = {},
+  options: { archived?: boolean } = {},
+): Promise<Petition> {
+  const url = `${apiBase()}/${options.archived ? "archived/" : ""}petitions/${id}.json`;
   return getJson(url, { petition: id, ...log }, ({ json, finalUrl }) => {
     const archived = new URL(finalUrl).pathname.startsWith("/archived/");
     const petition = reshapePetition(json, { archived });
@@ -123,4 +130,23 @@ export async function fetchPetitionList(query: ListQuery, log: LogFields = {}): 
   if (query.q !== "") params.set("q", query.q);
   const url = `${apiBase()}/petitions.json?${params}`;
   return getJson(url, { petition: null, ...log }, ({ json }) => reshapePetitionList(json, query.page));
+}
+
+/**
+ * One page of every petition of an earlier parliament (1 = the first the site archived). Throws not-found for a
+ * parliament the site does not have, which is how a crawler knows it has walked them all.
+ */
+export async function fetchArchivedPetitionList(
+  parliament: number,
+  page: number,
+  log: LogFields = {},
+): Promise<PetitionListPage> {
+  const params = new URLSearchParams({
+    parliament: String(parliament),
+    state: "all",
+    page: String(page),
+    count: String(LIST_PAGE_SIZE),
+  });
+  const url = `${apiBase()}/archived/petitions.json?${params}`;
+  return getJson(url, { petition: null, ...log }, ({ json }) => reshapePetitionList(json, page));
 }

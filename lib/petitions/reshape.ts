@@ -81,6 +81,8 @@ export function reshapePetition(json: unknown, options: { archived?: boolean } =
         }
       : null,
     rejection: a.rejection ? { code: a.rejection.code, details: a.rejection.details ?? null } : null,
+    topics: a.topics ?? [],
+    departments: (a.departments ?? []).map((d) => ({ acronym: d.acronym, name: d.name })),
     byCountry: (a.signatures_by_country ?? []).map((c) => ({
       name: c.name,
       code: c.code,
@@ -123,6 +125,7 @@ export function reshapePetitionList(json: unknown, page: number): PetitionListPa
         signatureCount: a.signature_count,
         openedAt: a.opened_at ?? null,
         closedAt: a.closed_at ?? null,
+        updatedAt: a.updated_at ?? null,
         url: publicPetitionUrl(id, archived),
       };
     }),

@@ -50,6 +50,9 @@ const summaryAttributesSchema = z.object({
   closed_at: optionalText,
   rejected_at: optionalText,
   updated_at: optionalText,
+  // Current petitions list topic codes; both kinds list departments. Older templates have neither.
+  topics: z.array(z.string()).nullish(),
+  departments: z.array(z.object({ acronym: z.string(), name: z.string(), url: optionalText })).nullish(),
 });
 
 export const petitionAttributesSchema = summaryAttributesSchema.extend({

@@ -32,6 +32,12 @@ export interface Rejection {
   details: string | null;
 }
 
+/** A government department the petitions site files a petition under. */
+export interface Department {
+  acronym: string;
+  name: string;
+}
+
 export interface Parliament {
   period: string;
   dissolutionAt: string | null;
@@ -60,6 +66,9 @@ export interface Petition {
   governmentResponse: GovernmentResponse | null;
   debate: Debate | null;
   rejection: Rejection | null;
+  /** The site's topic codes, e.g. "health"; empty when it gives none (archived petitions). */
+  topics: string[];
+  departments: Department[];
   /** Empty for rejected petitions, which have no breakdowns. */
   byCountry: SignatureCount[];
   byConstituency: ConstituencySignatures[];
@@ -78,6 +87,7 @@ export interface PetitionSummary {
   signatureCount: number;
   openedAt: string | null;
   closedAt: string | null;
+  updatedAt: string | null;
   url: string;
 }
 

@@ -54,7 +54,7 @@ const regionLetters = new Set(Object.keys(REGION_BY_PETITIONS_CODE));
  * Adds `rise` to every constituency; the UK and the total grow by the same sum. Regions grow in proportion to their
  * current share (remainder to the largest), so regions still add up to the constituencies.
  */
-function risen(body: unknown, rise: number): unknown {
+export function risen(body: unknown, rise: number): unknown {
   const doc = body as PetitionDoc;
   const attributes = doc.data?.attributes;
   if (!attributes?.signatures_by_constituency) return body;

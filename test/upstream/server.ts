@@ -7,8 +7,17 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { sharedData } from "@/scripts/data/paths";
+import { corpusDocuments, corpusParliamentOf } from "./corpus";
 import { LISTING_FILLER, FIXTURE_IDS } from "./fixtures";
-import { applyFault, isFaultMode, send, type FaultState, type ModeSetting, type PetitionDoc } from "./faults";
+import {
+  applyFault,
+  isFaultMode,
+  risen,
+  send,
+  type FaultState,
+  type ModeSetting,
+  type PetitionDoc,
+} from "./faults";
 
 export type { FaultMode, ModeSetting } from "./faults";
 /** Which requests a mode applies to: a petition id, the listing, or (when omitted) everything. */
@@ -21,10 +30,22 @@ export interface StandInStats {
   lastUserAgent: string | null;
 }
 
+/** One API request as the stand-in received it: when (epoch ms) and the path with its query. */
+export interface LoggedRequest {
+  at: number;
+  url: string;
+}
+
 export interface StandIn {
   url: string;
   port: number;
   stats(): StandInStats;
+  /** Every API request since the last reset, in arrival order. */
+  requests(): LoggedRequest[];
+  /** Adds `perSeat` signatures to every seat of an open corpus petition (a petition that moved since a crawl). */
+  bump(id: number, perSeat: number): void;
+  /** Copies of every petition some list shows (the current list and the corpus's archives): what a crawl finds. */
+  listed(): PetitionDoc[];
   setMode(setting: ModeSetting, target?: ModeTarget): void;
   reset(): void;
   close(): Promise<void>;
@@ -67,13 +88,13 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   return text === "" ? {} : JSON.parse(text);
 }
 
-function listing(docs: Map<number, PetitionDoc>, url: URL, origin: string) {
+/** A list page of `pool` like the site's: filtered by state and q, most signed first, links.next to the next. */
+function listing(pool: Iterable<PetitionDoc>, url: URL, origin: string) {
   const state = url.searchParams.get("state") ?? "all";
   const q = (url.searchParams.get("q") ?? "").toLowerCase();
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
   const count = Math.min(PAGE_SIZE_MAX, Math.max(1, Number(url.searchParams.get("count")) || PAGE_SIZE_MAX));
-  const matches = [...docs.values()]
-    .filter((doc) => doc.data.type === "petition")
+  const matches = [...pool]
     .filter((doc) => !["open", "closed", "rejected"].includes(state) || doc.data.attributes.state === state)
     .filter((doc) =>
       `${doc.data.attributes.action} ${doc.data.attributes.background}`.toLowerCase().includes(q),
@@ -86,7 +107,7 @@ function listing(docs: Map<number, PetitionDoc>, url: URL, origin: string) {
   const pageUrl = (n: number) => {
     const params = new URLSearchParams(url.searchParams);
     params.set("page", String(n));
-    return `${origin}/petitions.json?${params}`;
+    return `${origin}${url.pathname}?${params}`;
   };
   return {
     links: {
@@ -102,18 +123,31 @@ function listing(docs: Map<number, PetitionDoc>, url: URL, origin: string) {
       delete attributes.signatures_by_country;
       delete attributes.signatures_by_constituency;
       delete attributes.signatures_by_region;
+      const archived = doc.data.type === "archived-petition";
       return {
         type: doc.data.type,
         id: doc.data.id,
-        links: { self: `${origin}/petitions/${doc.data.id}.json` },
+        links: { self: `${origin}/${archived ? "archived/" : ""}petitions/${doc.data.id}.json` },
         attributes,
       };
     }),
   };
 }
 
-export async function startStandIn(options: { port?: number } = {}): Promise<StandIn> {
+/**
+ * @param options.corpus also serve the petitions-index corpus (corpus.ts): in the current list, in the archived
+ *   lists of parliaments 1–3 (`/archived/petitions.json?parliament=P`; 404 beyond), and one by one.
+ */
+export async function startStandIn(options: { port?: number; corpus?: boolean } = {}): Promise<StandIn> {
   const docs = loadFixtures();
+  const corpus = options.corpus ? corpusDocuments() : [];
+  for (const doc of corpus) docs.set(doc.data.id, doc);
+  const archivedByParliament = new Map<number, PetitionDoc[]>();
+  for (const doc of corpus.filter((d) => d.data.type === "archived-petition")) {
+    const parliament = corpusParliamentOf(doc.data.id);
+    archivedByParliament.set(parliament, [...(archivedByParliament.get(parliament) ?? []), doc]);
+  }
+  let requestLog: LoggedRequest[] = [];
   let byPath = new Map<string, number>();
   let total = 0;
   let lastUserAgent: string | null = null;
@@ -125,8 +159,15 @@ export async function startStandIn(options: { port?: number } = {}): Promise<Sta
     modes.clear();
     faultState.calls.clear();
     byPath = new Map();
+    requestLog = [];
     total = 0;
     lastUserAgent = null;
+  };
+  const bump = (id: number, perSeat: number) => {
+    const doc = corpus.find((d) => d.data.id === id);
+    if (doc?.data.attributes.state !== "open") throw new Error(`${id} is not an open corpus petition`);
+    risen(doc, perSeat);
+    doc.data.attributes.updated_at = new Date().toISOString();
   };
   const stats = (): StandInStats => ({ total, byPath: Object.fromEntries(byPath), lastUserAgent });
   const modeFor = (key: string): ModeSetting => modes.get(key) ?? modes.get("*") ?? { mode: "ok" };
@@ -153,6 +194,7 @@ export async function startStandIn(options: { port?: number } = {}): Promise<Sta
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     if (url.pathname.startsWith("/__")) return void control(req, res, url.pathname);
     total += 1;
+    requestLog.push({ at: Date.now(), url: url.pathname + url.search });
     byPath.set(url.pathname, (byPath.get(url.pathname) ?? 0) + 1);
     lastUserAgent = req.headers["user-agent"] ?? null;
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, { error: "method not allowed" });
@@ -169,7 +211,14 @@ export async function startStandIn(options: { port?: number } = {}): Promise<Sta
       return applyFault(modeFor(String(id)), String(id), faultState, req, res, () => structuredClone(doc));
     }
     if (url.pathname === "/petitions.json") {
-      return applyFault(modeFor("list"), "list", faultState, req, res, () => listing(docs, url, origin));
+      const current = [...docs.values()].filter((d) => d.data.type === "petition");
+      return applyFault(modeFor("list"), "list", faultState, req, res, () => listing(current, url, origin));
+    }
+    const parliament = archivedByParliament.get(Number(url.searchParams.get("parliament")));
+    if (url.pathname === "/archived/petitions.json" && parliament) {
+      return applyFault(modeFor("list"), "list", faultState, req, res, () =>
+        listing(parliament, url, origin),
+      );
     }
     send(res, 404, { error: "Not Found" });
   });
@@ -180,6 +229,13 @@ export async function startStandIn(options: { port?: number } = {}): Promise<Sta
     url: `http://127.0.0.1:${port}`,
     port,
     stats,
+    requests: () => [...requestLog],
+    listed: () =>
+      [
+        ...[...docs.values()].filter((doc) => doc.data.type === "petition"),
+        ...[...archivedByParliament.values()].flat(),
+      ].map((doc) => structuredClone(doc)),
+    bump,
     setMode,
     reset,
     close: () =>
@@ -194,7 +250,7 @@ export async function startStandIn(options: { port?: number } = {}): Promise<Sta
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const portFlag = process.argv.indexOf("--port");
   const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 4010;
-  startStandIn({ port }).then((standIn) => {
+  startStandIn({ port, corpus: process.argv.includes("--corpus") }).then((standIn) => {
     console.log(`petitions stand-in listening on ${standIn.url}`);
     const stop = () => void standIn.close().then(() => process.exit(0));
     process.on("SIGINT", stop);
