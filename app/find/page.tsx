@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPetitionOrNotFound } from "@/lib/load/page";
 import { lookupPostcode } from "@/lib/postcodes";
+import { describePostcodeSeat } from "@/lib/postcodes/describe";
 import { petitionIdOf, SEED_PETITION_ID } from "@/lib/petitions";
 import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
 import { buildViewHref, parseViewState } from "@/lib/view-state";
@@ -13,8 +14,9 @@ type Params = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 /**
- * The seat search without JavaScript: a postcode or a single clear match redirects to the seat (the URL keeps the
- * seat, never the postcode); several matches are listed; anything else is explained.
+ * The seat search without JavaScript: an exactly looked-up postcode or a single clear match redirects to the seat
+ * (the URL keeps the seat, never the postcode); an estimated postcode answer, or several matches, are listed;
+ * anything else is explained.
  */
 export default async function FindSeat({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -35,8 +37,18 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
     const answer = await lookupPostcode(query);
     if (answer.kind === "found") {
       const seat = answer.sets[loaded.joined.set];
-      if (seat) redirect(hrefFor(seat.code));
-      message = `We cannot place ${answer.postcode} in a ${loaded.joined.set} constituency.`;
+      // An exact answer goes straight to the seat; an estimated one says so and lists the seats it may be in.
+      if (seat?.placement === "exact") redirect(hrefFor(seat.code));
+      if (seat) {
+        const { text, alternatives } = describePostcodeSeat(answer.postcode, seat);
+        message = text;
+        matches = [
+          { code: seat.code, name: seat.name, detail: "the estimate" },
+          ...alternatives.map((other) => ({ code: other.code, name: other.name, detail: "close by" })),
+        ];
+      } else {
+        message = `We cannot place ${answer.postcode} in a ${loaded.joined.set} constituency.`;
+      }
     } else {
       message = answer.message;
     }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { describePostcodeSeat } from "@/lib/postcodes/describe";
+import type { SeatAnswer, SeatRef } from "@/lib/postcodes/lookup";
 import { looksLikePostcode, searchSeats, type SeatMatch } from "@/lib/search/seat-search";
 import { useAtlas, usePin } from "./atlas-context";
 import { useViewState } from "./use-view-state";
@@ -8,22 +10,14 @@ import { useViewState } from "./use-view-state";
 interface Message {
   tone: "info" | "error";
   text: string;
-  alternative?: { code: string; name: string };
+  alternatives?: SeatRef[];
 }
 
 interface PostcodeAnswer {
   postcode?: string;
   error?: string;
   location?: { lat: number; lng: number } | null;
-  sets?: Record<
-    string,
-    {
-      code: string;
-      name: string;
-      nearBoundary?: boolean;
-      alternatives?: { code: string; name: string }[];
-    } | null
-  >;
+  sets?: Record<string, SeatAnswer | null>;
 }
 
 /**
@@ -76,12 +70,7 @@ export function SeatSearch() {
       }
       update({ area: seat.code, at: null });
       setPin(answer.location ? { ...answer.location, label: answer.postcode ?? raw } : null);
-      const alternative = seat.nearBoundary ? seat.alternatives?.[0] : undefined;
-      setMessage({
-        tone: "info",
-        text: `${answer.postcode} is in ${seat.name}.${alternative ? ` It is close to the boundary with ${alternative.name}, so it may be there instead.` : ""}`,
-        ...(alternative ? { alternative } : {}),
-      });
+      setMessage({ tone: "info", ...describePostcodeSeat(answer.postcode ?? raw, seat) });
     } catch {
       setMessage({ tone: "error", text: "Postcode search is unavailable just now. Please try again." });
     } finally {
@@ -199,18 +188,18 @@ export function SeatSearch() {
         className={`mt-1 min-h-5 text-sm ${message?.tone === "error" ? "text-rose-800" : "text-slate-700"}`}
       >
         {message?.text}
-        {message?.alternative && (
-          <>
+        {message?.alternatives?.map((alternative) => (
+          <span key={alternative.code}>
             {" "}
             <button
               type="button"
-              onClick={() => message.alternative && update({ area: message.alternative.code, at: null })}
+              onClick={() => update({ area: alternative.code, at: null })}
               className="text-sky-800 underline"
             >
-              Show {message.alternative.name}
+              Show {alternative.name}
             </button>
-          </>
-        )}
+          </span>
+        ))}
       </p>
     </form>
   );

@@ -52,6 +52,8 @@ describe.skipIf(skipWithout(existsSync(regexDir), `${regexDir} is missing`))(
           compared++;
           if (record?.seat2010 === onspd[0]) agreed++;
         }
+        // The answer says it is estimated exactly when the lookup has no seat for the postcode.
+        if (record) expect(record.seat2010Estimated, postcode).toBe(onspd.length === 0);
         if (lat === null || lng === null) continue;
         if (!record?.seat2024) missingLocated++;
         else if (Math.abs(record.location!.lat - lat) > 6e-5 || Math.abs(record.location!.lng - lng) > 6e-5) {

@@ -2,7 +2,7 @@
  * The postcode index as columns: one row per postcode, ordered by sector ("SW1A1") then unit ("AA"),
  * seats as indices into code tables. `encodeIndex`/`decodeIndex` give the on-disk bytes (before gzip).
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 /** Seat index meaning "no seat" (no regex match and no grid reference, or no grid reference for 2024). */
 export const NO_SEAT = 0xffff;
 /** Latitude offset marking a postcode without a grid reference. */
@@ -26,6 +26,10 @@ export interface PostcodeIndexData {
   seat2024: Uint16Array;
   /** 0 when not near another 2024 seat, else 1 + the index of a list in nearbyStart/nearbySeats. */
   nearby: Uint16Array;
+  /** Rows whose 2010 seat is estimated by point-in-polygon (postcodes newer than the ONSPD lookup), ascending. */
+  estimated2010: Uint32Array;
+  /** For each of those rows, its near-boundary 2010 seats as `nearby` refers to lists (indices into codes2010). */
+  nearby2010: Uint16Array;
   latOffset: Int16Array;
   lngOffset: Int16Array;
   nearbyStart: Uint32Array;
@@ -41,6 +45,7 @@ interface Header {
   unlocatedRows: number;
   nearbyLists: number;
   nearbySeats: number;
+  estimated2010: number;
 }
 
 export const unitCode = (unit: string) => (unit.charCodeAt(0) - 65) * 26 + (unit.charCodeAt(1) - 65);
@@ -101,6 +106,7 @@ export function encodeIndex(data: PostcodeIndexData): Buffer {
     unlocatedRows: deltas.unlocated.length,
     nearbyLists: data.nearbyStart.length - 1,
     nearbySeats: data.nearbySeats.length,
+    estimated2010: data.estimated2010.length,
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const columns = [
@@ -116,6 +122,8 @@ export function encodeIndex(data: PostcodeIndexData): Buffer {
     deltas.unlocated,
     data.nearbyStart,
     data.nearbySeats,
+    data.estimated2010,
+    data.nearby2010,
   ];
   const prefix = Buffer.alloc(8);
   prefix.write(MAGIC, 0, "ascii");
@@ -182,10 +190,14 @@ export function decodeIndex(bytes: Uint8Array): PostcodeIndexData {
     lngOffset: reader.int16(header.rows),
     nearbyStart: new Uint32Array(0),
     nearbySeats: new Uint16Array(0),
+    estimated2010: new Uint32Array(0),
+    nearby2010: new Uint16Array(0),
   };
   const unlocated = reader.uint32(header.unlocatedRows);
   data.nearbyStart = reader.uint32(header.nearbyLists + 1);
   data.nearbySeats = reader.uint16(header.nearbySeats);
+  data.estimated2010 = reader.uint32(header.estimated2010);
+  data.nearby2010 = reader.uint16(header.estimated2010);
   fromDeltas(data, unlocated);
   return data;
 }

@@ -3,7 +3,8 @@ export {
   lookupPostcode,
   type PostcodeFound,
   type PostcodeLookup,
-  type Seat2024,
+  type Placement,
+  type SeatAnswer,
   type SeatRef,
 } from "./lookup";
 export { crownDependencyOf, normalisePostcode, type CrownDependency } from "./normalise";

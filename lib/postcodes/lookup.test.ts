@@ -52,6 +52,36 @@ describe("lookupPostcode", () => {
     }
   });
 
+  it("says the 2010 seat of a postcode in the ONSPD lookup is exact, and every 2024 seat estimated", async () => {
+    const { sets } = await found("SW1A 1AA");
+    expect(sets["2010"]).toMatchObject({ placement: "exact", nearBoundary: false, alternatives: [] });
+    expect(sets["2024"]).toMatchObject({ placement: "estimated", nearBoundary: false, alternatives: [] });
+  });
+
+  it("offers the neighbouring 2024 seat for a postcode near a boundary (CF10 1EP, Cardiff)", async () => {
+    expect((await found("CF10 1EP")).sets["2024"]).toMatchObject({
+      code: "W07000091",
+      placement: "estimated",
+      nearBoundary: true,
+      alternatives: [{ code: "W07000092", name: "Cardiff West" }],
+    });
+  });
+
+  it("estimates the 2010 seat of a postcode newer than the ONSPD lookup, with its neighbours", async () => {
+    // AB10 1DF is not in ONSPD Feb 2021; its centroid lies near the Aberdeen South / North boundary.
+    expect((await found("AB10 1DF")).sets["2010"]).toEqual({
+      code: "S14000002",
+      name: "Aberdeen South",
+      placement: "estimated",
+      nearBoundary: true,
+      alternatives: [{ code: "S14000001", name: "Aberdeen North" }],
+    });
+    expect((await found("BD23 1FW")).sets["2010"]).toMatchObject({
+      placement: "estimated",
+      nearBoundary: false,
+    });
+  });
+
   it.each(["", "XYZ", "x".repeat(100), "<script>", "SW1A 1A"])("rejects %j as invalid", async (raw) => {
     const result = await lookupPostcode(raw);
     expect(result.kind).toBe("invalid");

@@ -8,10 +8,14 @@ export interface SeatRef {
   name: string;
 }
 
-export interface Seat2024 extends SeatRef {
-  /** Another 2024 seat's boundary lies within 300 m of the postcode's centroid, so the answer may be wrong. */
+/** How a seat was found: "exact" from the ONSPD lookup, or "estimated" by point-in-polygon (data/SOURCES.md). */
+export type Placement = "exact" | "estimated";
+
+export interface SeatAnswer extends SeatRef {
+  placement: Placement;
+  /** Estimated, and another seat's boundary lies within NEAR_BOUNDARY_METRES of the postcode's centroid. */
   nearBoundary: boolean;
-  /** Those other seats, nearest first. */
+  /** Those other seats, nearest first: where the postcode may be instead. */
   alternatives: SeatRef[];
 }
 
@@ -22,9 +26,9 @@ export interface PostcodeFound {
   /** Centroid to 4 decimal places; null when the NSPL has no grid reference. */
   location: { lat: number; lng: number } | null;
   sets: {
-    "2010": SeatRef;
+    "2010": SeatAnswer;
     /** Null when the postcode has no grid reference to place it with. */
-    "2024": Seat2024 | null;
+    "2024": SeatAnswer | null;
   };
 }
 
@@ -38,6 +42,13 @@ const seatRef = (set: BoundarySet, code: string): SeatRef => ({
   code,
   // Every index code has a name (lib/postcodes tests check it); the code is only a last resort.
   name: seatByCode(set, code)?.name ?? code,
+});
+
+const seatAnswer = (set: BoundarySet, code: string, placement: Placement, nearby: string[]): SeatAnswer => ({
+  ...seatRef(set, code),
+  placement,
+  nearBoundary: nearby.length > 0,
+  alternatives: nearby.map((other) => seatRef(set, other)),
 });
 
 /** Answers without the index when the input alone decides: malformed, or a Crown Dependency. */
@@ -71,15 +82,12 @@ export async function lookupPostcode(raw: string): Promise<PostcodeLookup> {
     postcode,
     location: record.location,
     sets: {
-      "2010": seatRef("2010", record.seat2010),
+      "2010": record.seat2010Estimated
+        ? seatAnswer("2010", record.seat2010, "estimated", record.nearby2010)
+        : seatAnswer("2010", record.seat2010, "exact", []),
+      // There is no 2024 lookup in the sources: every 2024 seat is placed by point-in-polygon.
       "2024":
-        record.seat2024 === null
-          ? null
-          : {
-              ...seatRef("2024", record.seat2024),
-              nearBoundary: record.nearby2024.length > 0,
-              alternatives: record.nearby2024.map((code) => seatRef("2024", code)),
-            },
+        record.seat2024 === null ? null : seatAnswer("2024", record.seat2024, "estimated", record.nearby2024),
     },
   };
 }

@@ -1,36 +1,23 @@
 /**
  * Postcode index: load time, in-process lookup latency over 100,000 random postcodes, size on disk, memory, and
- * (when ../shared is present) how well point-in-polygon — the 2024 method — does on the 2010 set against ONSPD.
+ * how well point-in-polygon (the 2024 method) does on the 2010 set against ONSPD, as the build measured it.
  * Runnable alone: `NODE_OPTIONS=--expose-gc npx tsx scripts/bench/postcodes.ts` (without the flag RSS includes garbage).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { FeatureCollection } from "geojson";
 import { quantile } from "simple-statistics";
 import { decodeIndex } from "@/lib/postcodes/codec";
 import { loadPostcodeIndex, readPostcodeIndex } from "@/lib/postcodes/load";
 import { lookupPostcode } from "@/lib/postcodes/lookup";
-import { INDEX_DIR, META_FILE, NEAR_BOUNDARY_METRES, type PostcodeIndexMeta } from "@/lib/postcodes/meta";
-import { repoRoot, sharedData } from "@/scripts/data/paths";
-import { SeatLocator } from "@/scripts/data/postcodes-locator";
-import { sampleOf } from "@/scripts/data/postcodes-sample";
+import { INDEX_DIR, META_FILE, type PostcodeIndexMeta } from "@/lib/postcodes/meta";
+import { repoRoot } from "@/scripts/data/paths";
 import { seededRandom } from "@/lib/seeded-random";
-import { OnspdRegexLookup, readNsplPostcodes } from "@/scripts/data/postcodes-source";
 import { markdownTable } from "./report";
 import type { BenchSection } from "./section";
 
 const LOOKUPS = 100_000;
 const LOADS = 5;
-
-export interface PointInPolygonCheck {
-  compared: number;
-  agreed: number;
-  /** Postcodes point-in-polygon got wrong whose ONSPD seat it listed as a near-boundary alternative. */
-  wrongButFlagged: number;
-  /** Postcodes flagged near a boundary, right or wrong. */
-  flagged: number;
-}
 
 export interface PostcodeBench {
   firstLoadMs: number;
@@ -45,8 +32,6 @@ export interface PostcodeBench {
   rssGrowthMiB: number;
   arrayBuffersMiB: number;
   meta: PostcodeIndexMeta;
-  /** Null when ../shared is absent. */
-  pointInPolygon2010: PointInPolygonCheck | null;
 }
 
 const indexDir = path.join(repoRoot, INDEX_DIR);
@@ -79,27 +64,6 @@ async function timeLookups(postcodes: string[]) {
   }
   micros.sort((a, b) => a - b);
   return { p50: quantile(micros, 0.5), p99: quantile(micros, 0.99), max: micros[micros.length - 1]! };
-}
-
-/** Point-in-polygon on the Dec 2022 (2010-set) boundaries against ONSPD, over the accuracy test's sample. */
-function checkPointInPolygon2010(): PointInPolygonCheck | null {
-  const boundaries = sharedData("boundaries", "pcon_2010set_dec2022_uk_buc.geojson");
-  if (!existsSync(boundaries)) return null;
-  const collection = JSON.parse(readFileSync(boundaries, "utf8")) as FeatureCollection;
-  const locator = new SeatLocator(collection, "PCON22CD", NEAR_BOUNDARY_METRES);
-  const onspd = new OnspdRegexLookup();
-  const check: PointInPolygonCheck = { compared: 0, agreed: 0, wrongButFlagged: 0, flagged: 0 };
-  for (const { postcode, lat, lng } of sampleOf(readNsplPostcodes())) {
-    const truth = onspd.match(postcode);
-    if (truth === null || lat === null || lng === null) continue;
-    const placement = locator.locate(lng, lat);
-    const nearby = placement.nearby.map((seat) => locator.codes[seat]);
-    check.compared++;
-    if (placement.nearby.length > 0) check.flagged++;
-    if (locator.codes[placement.seat] === truth) check.agreed++;
-    else if (nearby.includes(truth)) check.wrongButFlagged++;
-  }
-  return check;
 }
 
 /** With --expose-gc, frees the load's garbage (zlib's buffers go only after a few cycles) so RSS shows what stays. */
@@ -138,14 +102,14 @@ export async function benchPostcodes(): Promise<PostcodeBench> {
     rssGrowthMiB: mib(memory.rss - rssBefore),
     arrayBuffersMiB: mib(memory.arrayBuffers),
     meta,
-    pointInPolygon2010: checkPointInPolygon2010(),
   };
 }
 
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(2)}%`;
 
 export function postcodeBenchMarkdown(bench: PostcodeBench): string {
-  const { counts, pointInPolygon2010VsOnspd: all } = bench.meta;
+  const { counts, pointInPolygon2010VsOnspd: check } = bench.meta;
+  const { disagreementMetres: metres, nearBoundary: near } = check;
   const rows: (string | number)[][] = [
     [
       "Index load (gunzip + decode), first / median of 5",
@@ -165,30 +129,36 @@ export function postcodeBenchMarkdown(bench: PostcodeBench): string {
     ],
     ["Postcodes indexed", counts.indexed.toLocaleString("en-GB")],
     [
-      `2024 answers near another seat (≤ ${NEAR_BOUNDARY_METRES} m)`,
+      "2010 seats estimated by point-in-polygon (postcodes newer than ONSPD Feb 2021)",
+      counts.seat2010FromPointInPolygon.toLocaleString("en-GB"),
+    ],
+    [
+      `2024 answers near another seat (≤ ${bench.meta.nearBoundaryMetres} m)`,
       `${counts.nearBoundary2024.toLocaleString("en-GB")} (${percent(counts.nearBoundary2024, counts.indexed)})`,
     ],
     ["2024 answers outside every polygon (nearest seat)", counts.outsideAll2024.toLocaleString("en-GB")],
     [
       "Point-in-polygon vs ONSPD, 2010 set, all postcodes",
-      `${all.all.percent}% of ${all.all.compared.toLocaleString("en-GB")}`,
+      `${check.all.percent}% of ${check.all.compared.toLocaleString("en-GB")}`,
+    ],
+    [
+      "… wrong answers' distance to their ONSPD seat, p50 / p90 / p95 / p99",
+      `${metres.p50} / ${metres.p90} / ${metres.p95} / ${metres.p99} m`,
+    ],
+    [
+      "Point-in-polygon vs ONSPD, 2010 set, fixed sample",
+      `${check.sample.percent}% of ${check.sample.compared.toLocaleString("en-GB")}`,
+    ],
+    [
+      `… sample flagged near a boundary (≤ ${bench.meta.nearBoundaryMetres} m)`,
+      percent(near.flagged, near.compared),
+    ],
+    ["… right among those not flagged", `${near.agreementAwayPercent}%`],
+    [
+      "… wrong answers whose ONSPD seat was offered as a neighbour",
+      `${near.wrongOffered} of ${near.wrong} (${percent(near.wrongOffered, near.wrong)})`,
     ],
   ];
-  const check = bench.pointInPolygon2010;
-  if (check) {
-    const wrong = check.compared - check.agreed;
-    rows.push(
-      [
-        "Point-in-polygon vs ONSPD, 2010 set, fixed sample",
-        `${percent(check.agreed, check.compared)} of ${check.compared.toLocaleString("en-GB")}`,
-      ],
-      ["… sample flagged near a boundary", percent(check.flagged, check.compared)],
-      [
-        "… wrong answers whose true seat was a flagged alternative",
-        `${check.wrongButFlagged} of ${wrong} (${percent(check.wrongButFlagged, wrong)})`,
-      ],
-    );
-  }
   return markdownTable(["Postcode index", "Value"], rows);
 }
 

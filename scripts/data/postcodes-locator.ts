@@ -47,6 +47,8 @@ export class SeatLocator {
   private readonly x2: Float64Array;
   private readonly y2: Float64Array;
   private readonly edgeSeat: Uint16Array;
+  /** Each seat's edges are edges seatEdgeStart[seat] .. seatEdgeStart[seat + 1] (collected seat by seat). */
+  private readonly seatEdgeStart: Uint32Array;
   private readonly minLat: number;
   private readonly minLng: number;
   private readonly columns: number;
@@ -66,6 +68,8 @@ export class SeatLocator {
     this.codes = features.map(codeOf);
     const edges = this.collectEdges(features);
     [this.x1, this.y1, this.x2, this.y2, this.edgeSeat] = [edges.x1, edges.y1, edges.x2, edges.y2, edges.seat];
+    this.seatEdgeStart = new Uint32Array(this.codes.length + 1).fill(this.edgeSeat.length);
+    for (let e = this.edgeSeat.length - 1; e >= 0; e--) this.seatEdgeStart[this.edgeSeat[e]!] = e;
     this.minLat = Math.floor(Math.min(...this.y1)) - 1;
     this.minLng = Math.floor(Math.min(...this.x1)) - 1;
     this.columns = Math.ceil((Math.max(...this.x1) + 1 - this.minLng) / CELL_DEGREES) + 1;
@@ -208,6 +212,18 @@ export class SeatLocator {
       .sort((a, b) => this.nearest[a]! - this.nearest[b]! || a - b);
     this.reset(touched);
     return { seat, metresOutside, nearby };
+  }
+
+  /** Metres from the point to the nearest edge of one seat's boundary (whether the point is inside it or not). */
+  distanceTo(lng: number, lat: number, seat: number): number {
+    const edges = Uint32Array.from(
+      { length: this.seatEdgeStart[seat + 1]! - this.seatEdgeStart[seat]! },
+      (_, i) => this.seatEdgeStart[seat]! + i,
+    );
+    const touched = this.measure(lng, lat, edges);
+    const metres = this.nearest[seat]!;
+    this.reset(touched);
+    return metres;
   }
 
   private edgesNear(lng: number, lat: number): Uint32Array {

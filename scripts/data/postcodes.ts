@@ -59,9 +59,12 @@ export async function buildPostcodes(): Promise<void> {
     },
   };
   writeJson(dataOut("postcodes", META_FILE), meta);
+  const { all, disagreementMetres, nearBoundary } = pointInPolygon2010;
   console.log(
     `  postcodes: ${counts.indexed} indexed, ${counts.nearBoundary2024} near a 2024 boundary, ` +
-      `${(compressed.length / 1e6).toFixed(2)} MB; PIP vs ONSPD 2010: ${pointInPolygon2010.all.percent}% ` +
-      `(sample ${pointInPolygon2010.sample.percent}%)`,
+      `${(compressed.length / 1e6).toFixed(2)} MB; PIP vs ONSPD 2010: ${all.percent}%, wrong ones ` +
+      `${disagreementMetres.p50} m (median) / ${disagreementMetres.p90} m (p90) from their seat; within ` +
+      `${NEAR_BOUNDARY_METRES} m ${nearBoundary.wrongOffered}/${nearBoundary.wrong} wrong offered the right seat, ` +
+      `${nearBoundary.agreementAwayPercent}% right away from boundaries`,
   );
 }

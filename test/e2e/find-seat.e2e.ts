@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
 import { expectSelected, readCamera, waitForMapReady } from "./support/atlas";
 import { eventually } from "./support/eventually";
@@ -78,6 +79,45 @@ test(
     await open("/find?q=north&petition=575833&from=/");
     await page.getByRole("status").filter({ hasText: "constituencies match" }).waitFor();
     assert.ok((await page.getByRole("link", { name: /^North / }).count()) >= 5);
+  },
+  { context: { javaScriptEnabled: false } },
+);
+
+test("find: an estimated postcode answer near a boundary says so and offers the neighbouring seat", async ({
+  page,
+  open,
+}) => {
+  // A 2024-set petition: every postcode's seat there is estimated by point-in-polygon.
+  await open(`/petitions/${FIXTURE_IDS.open2024}`);
+  await searchBox(page).fill("EC1A 1BB");
+  await searchBox(page).press("Enter");
+  await expectSelected(page, "E14001290");
+  await page
+    .getByRole("status")
+    .filter({
+      hasText:
+        "EC1A 1BB is probably in Holborn and St Pancras (estimated from where the postcode lies), but it is close to the boundary with Islington South and Finsbury",
+    })
+    .waitFor();
+  await page.getByRole("button", { name: "Show Islington South and Finsbury" }).click();
+  await expectSelected(page, "E14001306");
+});
+
+test(
+  "find: without JavaScript an estimated postcode answer lists its seat and the neighbouring one",
+  async ({ page, open }) => {
+    await open(`/find?q=EC1A+1BB&petition=${FIXTURE_IDS.open2024}`);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "EC1A 1BB is probably in Holborn and St Pancras" })
+      .waitFor();
+    assert.ok(!page.url().includes("area="), "an estimate is shown, not redirected to");
+    await page.getByRole("link", { name: "Islington South and Finsbury" }).click();
+    await page.waitForURL(/area=E14001306/);
+    await page
+      .getByTestId("area-panel")
+      .getByRole("heading", { name: "Islington South and Finsbury" })
+      .waitFor();
   },
   { context: { javaScriptEnabled: false } },
 );

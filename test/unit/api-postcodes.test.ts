@@ -16,13 +16,30 @@ describe("GET /api/postcodes/{postcode}", () => {
       postcode: "SW1A 1AA",
       location: { lat: expect.any(Number), lng: expect.any(Number) },
       sets: {
-        "2010": { code: "E14000639", name: expect.any(String) },
-        "2024": { code: "E14001172", name: expect.any(String), nearBoundary: false, alternatives: [] },
+        "2010": { code: "E14000639", name: expect.any(String), placement: "exact" },
+        "2024": {
+          code: "E14001172",
+          name: expect.any(String),
+          placement: "estimated",
+          nearBoundary: false,
+          alternatives: [],
+        },
       },
     });
     expect(response.headers.get("Cache-Control")).toMatch(/public, max-age=\d{5,}/);
     expect(response.headers.get("ETag")).toMatch(/^"[0-9a-f]{16}"$/);
     expect(response.headers.get("Content-Type")).toContain("application/json");
+  });
+
+  it("says an estimated answer near a boundary is not sure and offers the neighbouring seat", async () => {
+    const body = (await (await get("EC1A 1BB")).json()) as { sets: Record<string, unknown> };
+    expect(body.sets["2024"]).toEqual({
+      code: "E14001290",
+      name: "Holborn and St Pancras",
+      placement: "estimated",
+      nearBoundary: true,
+      alternatives: [{ code: "E14001306", name: "Islington South and Finsbury" }],
+    });
   });
 
   it("accepts the percent-encoded form a browser sends", async () => {
