@@ -1,8 +1,20 @@
 import type { Metadata } from "next";
+import { formatCount } from "@/lib/format";
+import { petitionIndex } from "@/lib/petition-index/runtime";
+import type { IndexCoverage } from "@/lib/petition-index/store";
 
 export const metadata: Metadata = { title: "About the data" };
 
-export default function About() {
+async function indexCoverage(): Promise<IndexCoverage | null> {
+  try {
+    return await (await petitionIndex()).coverage();
+  } catch {
+    return null;
+  }
+}
+
+export default async function About() {
+  const coverage = await indexCoverage();
   return (
     <div className="mx-auto max-w-3xl space-y-4 px-4 py-8 text-slate-800">
       <h1 className="text-2xl font-bold">About the data</h1>
@@ -44,6 +56,21 @@ export default function About() {
         ten within 437 m of their real constituency), so when another constituency&apos;s boundary is within
         500 m the answer says so and offers that constituency too. Away from boundaries the estimate was right
         for 99.6% of postcodes; for nine in ten of the misses the right seat was among those offered.
+      </p>
+      <h2 className="text-lg font-semibold">The petitions index</h2>
+      <p>
+        Seat pages rank every petition in our index, a copy of the petitions site&apos;s current list and of
+        the archives of earlier parliaments, refreshed politely (a few requests a second at most).{" "}
+        {coverage && coverage.latestFetchAt !== null ? (
+          <>
+            It holds <strong>{formatCount(coverage.petitions)}</strong> petitions:{" "}
+            {formatCount(coverage.withSeats["2010"])} with signatures by constituency on the 2010 boundaries
+            and {formatCount(coverage.withSeats["2024"])} on the 2024 boundaries (rejected petitions have
+            none), as of {new Date(coverage.latestFetchAt).toUTCString()}.
+          </>
+        ) : (
+          <>It is empty on this server, so seat pages show only the petition bundled with the app.</>
+        )}
       </p>
       <h2 className="text-lg font-semibold">Sources and licences</h2>
       <ul className="list-disc space-y-1 pl-5">

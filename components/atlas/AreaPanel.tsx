@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { compareWithRate, formatCount, formatOrdinal, formatRate, formatShare } from "@/lib/format";
+import { seatPagePath } from "@/lib/seat-page/links";
 import { useAtlas } from "./atlas-context";
 import { useSelectedSeat, useViewState } from "./use-view-state";
 
@@ -96,6 +97,11 @@ export function AreaPanel() {
           : "The MP named is the one the petitions site lists for this seat."}
       </p>
       <ul className="mt-3 space-y-1 text-sm">
+        <li>
+          <a href={seatPagePath(row.code, set)} className="text-sky-800 underline">
+            What {row.name} signs across all petitions
+          </a>
+        </li>
         {row.mp?.memberId && (
           <li>
             <a

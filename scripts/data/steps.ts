@@ -2,6 +2,7 @@ import { buildGeometry } from "./geometry";
 import { buildHexes } from "./hex";
 import { buildGeoManifest } from "./manifest";
 import { buildPostcodes } from "./postcodes";
+import { buildSeatOverlap } from "./seat-overlap";
 import { buildSeats } from "./seats";
 import { buildSeedPetition } from "./seed";
 
@@ -10,6 +11,7 @@ export const steps: { name: string; run: () => Promise<void> }[] = [
   { name: "geometry", run: buildGeometry },
   { name: "hex", run: buildHexes },
   { name: "seats", run: buildSeats },
+  { name: "seat-overlap", run: buildSeatOverlap },
   { name: "geo-manifest", run: buildGeoManifest },
   { name: "seed-petition", run: buildSeedPetition },
   { name: "postcodes", run: buildPostcodes },

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { repoRoot } from "@/scripts/data/paths";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
+import { expectAccessible } from "./support/axe";
 import { chromiumPath } from "./support/browser";
 import {
   expectNoPanel,
@@ -14,35 +12,6 @@ import {
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
-
-const axeSource = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page and prints what it found; serious and critical violations fail the test. */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
-    ).axe.run();
-    return result.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.slice(0, 3) }));
-  });
-  const serious = violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  console.log(
-    `  axe ${label}: ${violations.length} violations (${serious.length} serious/critical)` +
-      violations
-        .map((v) => `\n    ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)
-        .join(""),
-  );
-  assert.deepEqual(serious, [], `${label}: serious or critical accessibility violations`);
-}
 
 for (const [label, url, viewport] of [
   ["the home page", "/", { width: 1280, height: 900 }],
