@@ -30,19 +30,23 @@ function petitionShownBy(url: URL): number | null {
  * 404): upstream failing with no copy kept, or an answer whose constituencies fit neither boundary set.
  */
 async function petitionFailure(id: number, url: URL): Promise<Response | "not-found" | null> {
-  const page = (status: number, detail: string) =>
+  const page = (status: number, detail: string, busy?: { retryAfterSeconds: number }) =>
     petitionErrorPage({
       status,
       petitionId: id,
       retryPath: url.pathname + url.search,
       detail,
       frameable: isFrameablePath(url.pathname),
+      ...(busy ? { busy: true, retryAfterSeconds: busy.retryAfterSeconds } : {}),
     });
   try {
     const choice = chooseBoundarySet((await getPetition(id)).petition, seatCodesBySet());
     return choice.ok ? null : page(502, boundarySetProblem(choice));
   } catch (error) {
     if (isPetitionError(error) && error.kind === "not-found") return "not-found";
+    if (isPetitionError(error) && error.retryAfterSeconds !== null) {
+      return page(error.status, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+    }
     if (isPetitionError(error)) return page(error.status, error.message);
     return page(503, "Something went wrong on our side");
   }

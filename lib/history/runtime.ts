@@ -78,7 +78,7 @@ export function startHistory(options: { poller?: boolean } = {}): void {
   if (wantPoller && !state.poller) {
     state.poller = new Poller({
       store: historyStore,
-      getPetition,
+      getPetition: (id) => getPetition(id, { priority: "poller" }),
       track: trackedFromEnv(),
       intervalMs: pollIntervalMs(),
       log,

@@ -24,13 +24,15 @@ export async function petitionRouteResponse(
     );
     return response;
   } catch (error) {
-    if (isPetitionError(error)) return errorResponse(error.status, error.message);
+    if (isPetitionError(error)) return errorResponse(error.status, error.message, error.retryAfterSeconds);
     if (error instanceof UnknownBoundaryError) return errorResponse(502, error.message);
     console.error(JSON.stringify({ event: "route-error", petition: rawId, error: String(error) }));
     return errorResponse(503, "Something went wrong on our side. Please try again shortly.");
   }
 }
 
-function errorResponse(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+function errorResponse(status: number, message: string, retryAfterSeconds: number | null = null): Response {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (retryAfterSeconds !== null) headers.set("Retry-After", String(retryAfterSeconds));
+  return Response.json({ error: message }, { status, headers });
 }

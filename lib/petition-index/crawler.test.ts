@@ -20,12 +20,16 @@ const dirs: string[] = [];
 beforeAll(async () => {
   standIn = await startStandIn({ corpus: true });
   process.env.PETITIONS_API_BASE = standIn.url;
+  // Read when this process's upstream budget is first used: the index's share of the default 5 a second would
+  // make a full crawl of the corpus take minutes (budget.test.ts checks the shares).
+  process.env.PETITIONS_API_RATE = "2000";
   quiet = captureUpstreamLog();
 });
 afterEach(() => standIn.reset());
 afterAll(async () => {
   quiet.restore();
   delete process.env.PETITIONS_API_BASE;
+  delete process.env.PETITIONS_API_RATE;
   await standIn.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });

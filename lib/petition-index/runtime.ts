@@ -10,13 +10,14 @@ import { crawlOnce, type CrawlReport, type CrawlSource } from "./crawler";
 import { createPacer, indexRateFromEnv } from "./pacer";
 import { PetitionIndex } from "./store";
 
-const INDEX_LOG = { source: "index" } as const;
+/** The index's share of the upstream budget, after readers and the poller. */
+const AS_INDEX = { priority: "index", log: { source: "index" } } as const;
 
 /** lib/petitions' client as the crawler's upstream. */
 export const upstreamSource: CrawlSource = {
-  currentList: (page) => fetchPetitionList({ state: "all", q: "", page }, INDEX_LOG),
-  archivedList: (parliament, page) => fetchArchivedPetitionList(parliament, page, INDEX_LOG),
-  petition: (id, archived) => fetchPetition(id, INDEX_LOG, { archived }),
+  currentList: (page) => fetchPetitionList({ state: "all", q: "", page }, AS_INDEX),
+  archivedList: (parliament, page) => fetchArchivedPetitionList(parliament, page, AS_INDEX),
+  petition: (id, archived) => fetchPetition(id, { ...AS_INDEX, archived }),
 };
 
 export async function petitionIndex(): Promise<PetitionIndex> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryStore, StaleIfErrorCache, type CacheState } from "./cache";
 
 class Gone extends Error {}
+class Busy extends Error {}
 
 function setup(overrides: { maxEntries?: number } = {}) {
   const clock = { now: 1_000_000 };
@@ -14,6 +15,7 @@ function setup(overrides: { maxEntries?: number } = {}) {
     retryMs: 10_000,
     errorMs: 60_000,
     isAuthoritative: (error) => error instanceof Gone,
+    isLocal: (error) => error instanceof Busy,
   });
   const calls: CacheState[] = [];
   let answer: () => Promise<string> = async () => `v@${clock.now}`;
@@ -126,6 +128,29 @@ describe("StaleIfErrorCache", () => {
     clock.now += 1;
     answerWith(async () => "back");
     expect((await cache.get("k", load)).value).toBe("back");
+  });
+
+  it("keeps a good copy through a flood of remembered errors for other keys", async () => {
+    const { cache, load, clock, answerWith } = setup({ maxEntries: 10 });
+    const good = await cache.get("good", load);
+    answerWith(async () => Promise.reject(new Gone("no such thing")));
+    for (let n = 0; n < 1000; n++) await expect(cache.get(`missing-${n}`, load)).rejects.toBeInstanceOf(Gone);
+    clock.now += 61_000;
+    answerWith(async () => Promise.reject(new Error("503")));
+    expect(await cache.get("good", load)).toMatchObject({ value: good.value, stale: true });
+  });
+
+  it("never remembers a local refusal: the next caller asks again, a copy is served stale meanwhile", async () => {
+    const { cache, load, calls, clock, answerWith } = setup();
+    answerWith(async () => Promise.reject(new Busy("busy")));
+    await expect(cache.get("k", load)).rejects.toBeInstanceOf(Busy);
+    await expect(cache.get("k", load)).rejects.toBeInstanceOf(Busy);
+    expect(calls).toEqual(["miss", "miss"]);
+    answerWith(async () => "v");
+    await cache.get("k", load);
+    clock.now += 61_000;
+    answerWith(async () => Promise.reject(new Busy("busy")));
+    expect(await cache.get("k", load)).toMatchObject({ value: "v", stale: true, staleReason: "busy" });
   });
 });
 

@@ -62,7 +62,10 @@ export interface CacheResult<V> {
 }
 
 export interface CacheOptions<V> {
+  /** Good copies, kept for keepMs to fall back on. */
   store?: CacheStore<V>;
+  /** Remembered errors, apart from the copies so that a flood of unknown keys cannot evict them. */
+  errorStore?: CacheStore<V>;
   now?: Clock;
   /** How long a copy is served without asking upstream. */
   freshMs: number;
@@ -74,6 +77,8 @@ export interface CacheOptions<V> {
   errorMs: number;
   /** Errors that are an answer rather than an outage, e.g. not-found; they are cached and never hidden by stale copies. */
   isAuthoritative: (error: unknown) => boolean;
+  /** Errors of our own making that say nothing about upstream (e.g. our budget is spent): never remembered. */
+  isLocal?: (error: unknown) => boolean;
 }
 
 function describe(error: unknown): string {
@@ -82,20 +87,24 @@ function describe(error: unknown): string {
 
 export class StaleIfErrorCache<V> {
   private readonly store: CacheStore<V>;
+  private readonly errorStore: CacheStore<V>;
   private readonly now: Clock;
   private readonly inflight = new Map<string, Promise<CacheResult<V>>>();
 
   constructor(private readonly options: CacheOptions<V>) {
     this.now = options.now ?? Date.now;
     this.store = options.store ?? new MemoryStore<V>(500, this.now);
+    this.errorStore = options.errorStore ?? new MemoryStore<V>(500, this.now);
   }
 
   async get(key: string, load: (state: CacheState) => Promise<V>): Promise<CacheResult<V>> {
     const pending = this.inflight.get(key);
     if (pending) return pending;
-    const entry = await this.store.get(key);
+    const remembered = await this.errorStore.get(key);
+    if (remembered?.kind === "error") throw remembered.error;
+    const stored = await this.store.get(key);
+    const entry = stored?.kind === "value" ? stored : undefined;
     const now = this.now();
-    if (entry?.kind === "error") throw entry.error;
     if (entry && now - entry.storedAt < this.options.freshMs) {
       return { value: entry.value, storedAt: entry.storedAt, source: "cache", stale: false };
     }
@@ -133,12 +142,18 @@ export class StaleIfErrorCache<V> {
       return { value, storedAt, source: "live", stale: false };
     } catch (error) {
       if (this.options.isAuthoritative(error)) {
-        await this.store.set(key, { kind: "error", error, storedAt: this.now() }, this.options.errorMs);
+        await this.errorStore.set(key, { kind: "error", error, storedAt: this.now() }, this.options.errorMs);
         throw error;
       }
       if (!entry) {
         // No copy to fall back on: remember the outage briefly so a crowd of visitors makes one call, not one each.
-        await this.store.set(key, { kind: "error", error, storedAt: this.now() }, this.options.retryMs);
+        if (!this.options.isLocal?.(error)) {
+          await this.errorStore.set(
+            key,
+            { kind: "error", error, storedAt: this.now() },
+            this.options.retryMs,
+          );
+        }
         throw error;
       }
       const failedAt = this.now();

@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { fetchPetition, fetchPetitionList, USER_AGENT } from "./client";
@@ -37,8 +39,31 @@ describe("fetchPetition against the stand-in", () => {
     );
   });
 
+  it.each([
+    ["another host", (origin: string, id: number) => `http://localhost:1/archived/petitions/${id}.json`],
+    ["another path", (origin: string) => `${origin}/admin.json`],
+    ["another petition", (origin: string, id: number) => `${origin}/archived/petitions/${id + 1}.json`],
+  ])("refuses a redirect to %s without following it", async (_name, target) => {
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? "");
+      res.writeHead(302, { location: target(`http://127.0.0.1:${port}`, FIXTURE_IDS.small) }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    process.env.PETITIONS_API_BASE = `http://127.0.0.1:${port}`;
+    try {
+      const error = await expectPetitionError(fetchPetition(FIXTURE_IDS.small));
+      expect(error).toMatchObject({ kind: "malformed", upstreamStatus: 302 });
+      expect(requests).toEqual([`/petitions/${FIXTURE_IDS.small}.json`]);
+    } finally {
+      process.env.PETITIONS_API_BASE = upstream.standIn.url;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("writes one log line per call", async () => {
-    await fetchPetition(FIXTURE_IDS.small, { cache: "miss" });
+    await fetchPetition(FIXTURE_IDS.small, { log: { cache: "miss" } });
     expect(upstream.log.lines).toEqual([
       {
         event: "upstream",
@@ -49,6 +74,7 @@ describe("fetchPetition against the stand-in", () => {
         durationMs: expect.any(Number),
         outcome: "ok",
         status: 200,
+        priority: "reader",
       },
     ]);
   });

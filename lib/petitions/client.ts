@@ -1,4 +1,8 @@
-/** The only code that calls the petitions site: one GET per call, a timeout, typed errors and a log line. */
+/**
+ * The only code that calls the petitions site: one GET per call (plus the archived redirect), within the upstream
+ * budget, a timeout, typed errors and a log line.
+ */
+import { upstreamBudget, type UpstreamBudget, type UpstreamPriority } from "./budget";
 import { PetitionError } from "./errors";
 import { notifyPetitionFetched } from "./fetch-observers";
 import { reshapePetition, reshapePetitionList } from "./reshape";
@@ -9,7 +13,7 @@ const DEFAULT_BASE = "https://petition.parliament.uk";
 const DEFAULT_TIMEOUT_MS = 5000;
 export const LIST_PAGE_SIZE = 50;
 
-export type UpstreamOutcome = "ok" | "not-found" | "timeout" | "error" | "malformed";
+export type UpstreamOutcome = "ok" | "not-found" | "timeout" | "error" | "malformed" | "busy";
 
 /** Extra fields for the log line, e.g. the cache state the caller is refreshing from. */
 export type LogFields = Record<string, string | number | boolean | null>;
@@ -26,6 +30,7 @@ function timeoutMs(): number {
 
 function outcomeOf(error: PetitionError): UpstreamOutcome {
   if (error.kind === "not-found" || error.kind === "timeout" || error.kind === "malformed") return error.kind;
+  if (error.kind === "busy") return "busy";
   return "error";
 }
 
@@ -55,19 +60,73 @@ interface UpstreamAnswer {
   finalUrl: string;
 }
 
+/** How a caller asks: its place in the upstream budget, and extra fields for the log line. */
+export interface UpstreamOptions {
+  priority?: UpstreamPriority;
+  log?: LogFields;
+  /** The process-wide budget unless a test brings its own. */
+  budget?: UpstreamBudget;
+}
+
+const MAX_REDIRECTS = 1;
+
+function parseUrl(text: string, base: string): URL | null {
+  try {
+    return new URL(text, base);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One GET within the upstream budget. Redirects are not followed blindly: only to a URL `mayRedirectTo` accepts
+ * (the same origin's archived twin of a petition), anything else is an unusable answer.
+ */
+async function upstreamGet(
+  url: string,
+  { priority, budget }: { priority: UpstreamPriority; budget: UpstreamBudget },
+  mayRedirectTo: (target: URL) => boolean,
+): Promise<Response> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const response = await budget.run(priority, () =>
+      fetch(current, {
+        headers: { accept: "application/json", "user-agent": USER_AGENT },
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs()),
+      }),
+    );
+    if (response.status < 300 || response.status >= 400) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const location = response.headers.get("location");
+    const target = location === null ? null : parseUrl(location, current);
+    if (target === null || hop >= MAX_REDIRECTS || !mayRedirectTo(target)) {
+      throw new PetitionError("malformed", `The petitions site redirected us somewhere we do not go`, {
+        upstreamStatus: response.status,
+      });
+    }
+    current = target.href;
+  }
+}
+
 /** GETs JSON and turns every failure into a PetitionError; `parse` runs inside so it is timed and logged too. */
-async function getJson<T>(url: string, log: LogFields, parse: (answer: UpstreamAnswer) => T): Promise<T> {
+async function getJson<T>(
+  url: string,
+  { priority = "reader", log = {}, budget = upstreamBudget() }: UpstreamOptions,
+  mayRedirectTo: (target: URL) => boolean,
+  parse: (answer: UpstreamAnswer) => T,
+): Promise<T> {
   const started = performance.now();
   let status: number | null = null;
   let finalUrl = url;
+  const fields = { ...log, priority };
   try {
-    const response = await fetch(url, {
-      headers: { accept: "application/json", "user-agent": USER_AGENT },
-      redirect: "follow",
-      signal: AbortSignal.timeout(timeoutMs()),
+    const response = await upstreamGet(url, { priority, budget }, (target) => {
+      const allowed = mayRedirectTo(target);
+      if (allowed) finalUrl = target.href;
+      return allowed;
     });
     status = response.status;
-    finalUrl = response.url || url;
     if (!response.ok) throw statusError(response.status);
     const text = await response.text().catch((error: unknown) => {
       throw transportError(error);
@@ -81,11 +140,18 @@ async function getJson<T>(url: string, log: LogFields, parse: (answer: UpstreamA
       });
     }
     const result = parse({ json, finalUrl });
-    logUpstream({ ...log, url, finalUrl, durationMs: elapsed(started), outcome: "ok", status });
+    logUpstream({ ...fields, url, finalUrl, durationMs: elapsed(started), outcome: "ok", status });
     return result;
   } catch (caught) {
     const error = caught instanceof PetitionError ? caught : transportError(caught);
-    logUpstream({ ...log, url, finalUrl, durationMs: elapsed(started), outcome: outcomeOf(error), status });
+    logUpstream({
+      ...fields,
+      url,
+      finalUrl,
+      durationMs: elapsed(started),
+      outcome: outcomeOf(error),
+      status,
+    });
     throw error;
   }
 }
@@ -95,16 +161,20 @@ function elapsed(started: number): number {
 }
 
 /**
- * Fetches one petition; the site redirects archived ones to /archived/petitions/ID.json, which fetch follows.
+ * Fetches one petition; the site redirects archived ones to /archived/petitions/ID.json, the one hop we follow.
  * `archived` asks for that URL straight away (a crawler that listed it as archived saves the redirect).
  */
 export async function fetchPetition(
   id: number,
-  log: LogFields = {},
-  options: { archived?: boolean } = {},
+  options: UpstreamOptions & { archived?: boolean } = {},
 ): Promise<Petition> {
   const url = `${apiBase()}/${options.archived ? "archived/" : ""}petitions/${id}.json`;
-  return getJson(url, { petition: id, ...log }, ({ json, finalUrl }) => {
+  const archivedTwin = (target: URL) =>
+    target.origin === new URL(url).origin &&
+    target.pathname === `/archived/petitions/${id}.json` &&
+    target.search === "";
+  const log = { petition: id, ...options.log };
+  return getJson(url, { ...options, log }, archivedTwin, ({ json, finalUrl }) => {
     const archived = new URL(finalUrl).pathname.startsWith("/archived/");
     const petition = reshapePetition(json, { archived });
     if (petition.id !== id) {
@@ -121,7 +191,10 @@ export interface ListQuery {
   page: number;
 }
 
-export async function fetchPetitionList(query: ListQuery, log: LogFields = {}): Promise<PetitionListPage> {
+export async function fetchPetitionList(
+  query: ListQuery,
+  options: UpstreamOptions = {},
+): Promise<PetitionListPage> {
   const params = new URLSearchParams({
     state: query.state,
     page: String(query.page),
@@ -129,7 +202,13 @@ export async function fetchPetitionList(query: ListQuery, log: LogFields = {}): 
   });
   if (query.q !== "") params.set("q", query.q);
   const url = `${apiBase()}/petitions.json?${params}`;
-  return getJson(url, { petition: null, ...log }, ({ json }) => reshapePetitionList(json, query.page));
+  const log = { petition: null, ...options.log };
+  return getJson(
+    url,
+    { ...options, log },
+    () => false,
+    ({ json }) => reshapePetitionList(json, query.page),
+  );
 }
 
 /**
@@ -139,7 +218,7 @@ export async function fetchPetitionList(query: ListQuery, log: LogFields = {}): 
 export async function fetchArchivedPetitionList(
   parliament: number,
   page: number,
-  log: LogFields = {},
+  options: UpstreamOptions = {},
 ): Promise<PetitionListPage> {
   const params = new URLSearchParams({
     parliament: String(parliament),
@@ -148,5 +227,11 @@ export async function fetchArchivedPetitionList(
     count: String(LIST_PAGE_SIZE),
   });
   const url = `${apiBase()}/archived/petitions.json?${params}`;
-  return getJson(url, { petition: null, ...log }, ({ json }) => reshapePetitionList(json, page));
+  const log = { petition: null, ...options.log };
+  return getJson(
+    url,
+    { ...options, log },
+    () => false,
+    ({ json }) => reshapePetitionList(json, page),
+  );
 }

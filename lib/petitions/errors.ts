@@ -1,6 +1,7 @@
 /** Typed failures of the petitions site, each with the HTTP status our own API should answer with. */
 
-export type PetitionErrorKind = "not-found" | "unavailable" | "timeout" | "malformed";
+/** "busy": our own upstream budget is spent (see budget.ts), so the site was not asked at all. */
+export type PetitionErrorKind = "not-found" | "unavailable" | "timeout" | "malformed" | "busy";
 
 /** Our answer for each kind; "unavailable" is 502 when upstream answered 5xx, 503 when it could not be reached. */
 const DEFAULT_STATUS: Record<PetitionErrorKind, number> = {
@@ -8,6 +9,7 @@ const DEFAULT_STATUS: Record<PetitionErrorKind, number> = {
   unavailable: 502,
   timeout: 504,
   malformed: 502,
+  busy: 503,
 };
 
 /**
@@ -22,17 +24,20 @@ export class PetitionError extends Error {
   readonly status: number;
   /** The upstream HTTP status, when there was one. */
   readonly upstreamStatus: number | null;
+  /** For "busy": when asking again may succeed (the Retry-After header). */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     kind: PetitionErrorKind,
     message: string,
-    opts: { status?: number; upstreamStatus?: number } = {},
+    opts: { status?: number; upstreamStatus?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "PetitionError";
     this.kind = kind;
     this.status = opts.status ?? DEFAULT_STATUS[kind];
     this.upstreamStatus = opts.upstreamStatus ?? null;
+    this.retryAfterSeconds = opts.retryAfterSeconds ?? null;
   }
 }
 

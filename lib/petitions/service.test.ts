@@ -6,6 +6,7 @@ import { sharedDir } from "@/scripts/data/paths";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
 import { closedPort, expectPetitionError, withStandInUpstream } from "@/test/upstream/helpers";
+import { UpstreamBudget } from "./budget";
 import { createPetitionService, getPetition, SEED_PETITION_ID, type PetitionService } from "./service";
 
 const FRESH_MS = 60_000;
@@ -140,6 +141,24 @@ describe("getPetition through the cache", () => {
     clock.now += 60_000;
     await expectPetitionError(service.getPetition(MISSING_ID));
     expect(requests(petitionPath(MISSING_ID))).toBe(2);
+  });
+
+  it("when the upstream budget is spent: busy (503, Retry-After) for an unknown petition, the copy for a known one", async () => {
+    // One request, then one a minute; no waiting: the second upstream request in this test is refused.
+    const budget = new UpstreamBudget({ perSecond: 1 / 60, concurrency: 4, maxWaitMs: { reader: 0 } });
+    service = createPetitionService({ now: () => clock.now, freshMs: FRESH_MS, retryMs: RETRY_MS, budget });
+    const known = await service.getPetition(FIXTURE_IDS.open2024);
+    const error = await expectPetitionError(service.getPetition(FIXTURE_IDS.small));
+    expect(error).toMatchObject({ kind: "busy", status: 503, retryAfterSeconds: expect.any(Number) });
+    expect(error.message).toMatch(/try again/);
+    clock.now += FRESH_MS;
+    expect(await service.getPetition(FIXTURE_IDS.open2024)).toMatchObject({
+      source: "cache",
+      stale: true,
+      asOf: known.asOf,
+    });
+    expect(upstream.standIn.stats().total).toBe(1);
+    expect(budget.stats.refused.reader).toBe(2);
   });
 
   it.each([0, -1, 1.5, Number.NaN, 1_000_000_000])("refuses id %s without asking upstream", async (id) => {

@@ -11,11 +11,19 @@ import {
   MemoryStore,
   type StoredEntry,
 } from "./cache";
+import type { UpstreamBudget, UpstreamPriority } from "./budget";
 import { fetchPetition, fetchPetitionList, type ListQuery } from "./client";
 import { PetitionError, isPetitionError, type PetitionErrorKind } from "./errors";
 import { isSharedStore, redisClient, RedisStore, type ErrorCodec } from "./redis-store";
 import { reshapePetition } from "./reshape";
 import type { Petition, PetitionListPage } from "./types";
+
+export type { UpstreamPriority } from "./budget";
+
+/** Who is asking, so the upstream budget serves readers before background work. */
+export interface LoadOptions {
+  priority?: UpstreamPriority;
+}
 
 /** The closed 2021 petition bundled with the app so it works offline; never fetched. */
 export const SEED_PETITION_ID = 575833;
@@ -66,17 +74,25 @@ export interface PetitionServiceOptions {
   keepMs?: number;
   retryMs?: number;
   notFoundMs?: number;
+  /** How long a list or search page is kept to fall back on (short: every `q` is a key). */
+  listKeepMs?: number;
   petitionStore?: CacheStore<Petition>;
   listStore?: CacheStore<PetitionListPage>;
+  /** The process-wide upstream budget unless a test brings its own. */
+  budget?: UpstreamBudget;
 }
 
 export interface PetitionService {
-  getPetition(id: number): Promise<PetitionLoad>;
-  listPetitions(query: { state?: string; q?: string; page?: number | string }): Promise<PetitionListLoad>;
+  getPetition(id: number, options?: LoadOptions): Promise<PetitionLoad>;
+  listPetitions(
+    query: { state?: string; q?: string; page?: number | string },
+    options?: LoadOptions,
+  ): Promise<PetitionListLoad>;
 }
 
 const SECOND = 1000;
-const HOUR = 3600 * SECOND;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
 const MAX_ID = 999_999_999;
 
 let seedPetition: Petition | undefined;
@@ -120,15 +136,20 @@ const petitionErrorCodec: ErrorCodec = {
   },
 };
 
-/** Where copies live: Redis when REDIS_URL is set (shared by every instance), else this process's memory. */
-function defaultStore<V>(name: string, now: Clock): CacheStore<V> {
+/**
+ * Where entries live: Redis when REDIS_URL is set (shared by every instance), else this process's memory. Good
+ * petition copies, list pages and remembered errors each have a store of their own, so that churn in one (random
+ * ids, random searches) cannot evict the copies that keep petitions on screen during an outage.
+ */
+function defaultStore<V>(name: string, now: Clock, maxEntries: number): CacheStore<V> {
   const url = process.env.REDIS_URL;
-  if (!url) return new MemoryStore<V>(500, now);
+  if (!url) return new MemoryStore<V>(maxEntries, now);
   const timeout = envMs("PETITIONS_API_TIMEOUT_MS") ?? 5000;
   return new RedisStore<V>(redisClient(url), {
     prefix: `petition-atlas:${name}:`,
     errors: petitionErrorCodec,
     lockMs: timeout + 2000,
+    fallback: new MemoryStore<unknown>(maxEntries, now),
   });
 }
 
@@ -142,6 +163,9 @@ function loadOnce<V>(
   return isSharedStore(store) ? store.loadOnce(key, load, isFresh) : load();
 }
 
+/** Our own refusals (the upstream budget is spent) say nothing about the petition, so they are never remembered. */
+const isBusy = (error: unknown) => isPetitionError(error) && error.kind === "busy";
+
 function fromCache<V>(result: CacheResult<V>) {
   return {
     asOf: new Date(result.storedAt).toISOString(),
@@ -153,40 +177,58 @@ function fromCache<V>(result: CacheResult<V>) {
 
 export function createPetitionService(options: PetitionServiceOptions = {}): PetitionService {
   const now = options.now ?? Date.now;
+  const budget = options.budget;
   const freshMs = options.freshMs ?? envMs("PETITIONS_CACHE_FRESH_MS") ?? 60 * SECOND;
   const shared = {
     now,
     freshMs,
-    keepMs: options.keepMs ?? 24 * HOUR,
     retryMs: options.retryMs ?? Math.min(freshMs, 10 * SECOND),
     errorMs: options.notFoundMs ?? 60 * SECOND,
     isAuthoritative: (error: unknown) => isPetitionError(error) && error.kind === "not-found",
+    isLocal: isBusy,
   };
-  const petitionStore = options.petitionStore ?? defaultStore<Petition>("petition", now);
-  const listStore = options.listStore ?? defaultStore<PetitionListPage>("list", now);
+  const petitionStore = options.petitionStore ?? defaultStore<Petition>("petition", now, 500);
+  const listStore = options.listStore ?? defaultStore<PetitionListPage>("list", now, 200);
+  const petitionErrors = defaultStore<Petition>("petition-error", now, 2000);
+  const listErrors = defaultStore<PetitionListPage>("list-error", now, 200);
   // A copy written by another instance since this one looked needs no second fetch; nor does a remembered error.
   const isFresh = (entry: StoredEntry<unknown>) =>
     entry.kind === "error" || (entry.failedAt === undefined && now() - entry.storedAt < freshMs);
-  const petitions = new StaleIfErrorCache<Petition>({ ...shared, store: petitionStore });
-  const lists = new StaleIfErrorCache<PetitionListPage>({ ...shared, store: listStore });
+  const petitions = new StaleIfErrorCache<Petition>({
+    ...shared,
+    keepMs: options.keepMs ?? 24 * HOUR,
+    store: petitionStore,
+    errorStore: petitionErrors,
+  });
+  const lists = new StaleIfErrorCache<PetitionListPage>({
+    ...shared,
+    keepMs: options.listKeepMs ?? 10 * MINUTE,
+    store: listStore,
+    errorStore: listErrors,
+  });
 
   return {
-    async getPetition(id) {
+    async getPetition(id, { priority } = {}) {
       if (id === SEED_PETITION_ID) return embeddedSeed();
       if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) {
         throw new PetitionError("not-found", `${id} is not a petition number`);
       }
       const key = String(id);
       const result = await petitions.get(key, (cache) =>
-        loadOnce(petitionStore, key, () => fetchPetition(id, { cache }), isFresh),
+        loadOnce(petitionStore, key, () => fetchPetition(id, { priority, budget, log: { cache } }), isFresh),
       );
       return { petition: result.value, ...fromCache(result) };
     },
-    async listPetitions(input) {
+    async listPetitions(input, { priority } = {}) {
       const query = normaliseListQuery(input);
       const key = JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
       const result = await lists.get(key, (cache) =>
-        loadOnce(listStore, key, () => fetchPetitionList(query, { cache }), isFresh),
+        loadOnce(
+          listStore,
+          key,
+          () => fetchPetitionList(query, { priority, budget, log: { cache } }),
+          isFresh,
+        ),
       );
       return { list: result.value, ...fromCache(result) };
     },
@@ -206,15 +248,14 @@ export function petitionCacheKind(): "redis" | "memory" {
 }
 
 /** The petition with the freshness of its numbers; throws PetitionError when there is neither an answer nor a copy. */
-export function getPetition(id: number): Promise<PetitionLoad> {
-  return service().getPetition(id);
+export function getPetition(id: number, options: LoadOptions = {}): Promise<PetitionLoad> {
+  return service().getPetition(id, options);
 }
 
 /** One page of the site's petition list; throws PetitionError when upstream fails and nothing is cached. */
-export function listPetitions(query: {
-  state?: string;
-  q?: string;
-  page?: number | string;
-}): Promise<PetitionListLoad> {
-  return service().listPetitions(query);
+export function listPetitions(
+  query: { state?: string; q?: string; page?: number | string },
+  options: LoadOptions = {},
+): Promise<PetitionListLoad> {
+  return service().listPetitions(query, options);
 }

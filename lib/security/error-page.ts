@@ -29,6 +29,8 @@ export function petitionErrorPage({
   retryPath,
   detail,
   frameable = false,
+  busy = false,
+  retryAfterSeconds = 30,
 }: {
   status: number;
   petitionId: number;
@@ -36,8 +38,13 @@ export function petitionErrorPage({
   detail: string;
   /** In an /embed/* iframe the page must be allowed to show there. */
   frameable?: boolean;
+  /** We did not ask the petitions site: our own budget of requests to it is spent for now. */
+  busy?: boolean;
+  retryAfterSeconds?: number;
 }): Response {
-  const heading = HEADINGS[status] ?? "This petition cannot be shown just now";
+  const heading = busy
+    ? "Busy, try again in a moment"
+    : (HEADINGS[status] ?? "This petition cannot be shown just now");
   const safePath = retryPath.startsWith("/") && !retryPath.startsWith("//") ? retryPath : "/";
   const html = `<!doctype html>
 <html lang="en-GB">
@@ -62,7 +69,7 @@ export function petitionErrorPage({
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Retry-After": "30",
+      "Retry-After": String(retryAfterSeconds),
       // Plain HTML with one style attribute: it needs nothing else, so it may load nothing else.
       "Content-Security-Policy":
         "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'" +

@@ -42,8 +42,16 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     standIn = await startStandIn();
-    // A short freshness window so live-petition tests see the stand-in's changes quickly.
-    app = await startApp({ env: { PETITIONS_API_BASE: standIn.url, PETITIONS_CACHE_FRESH_MS: "2000" } });
+    // A short freshness window so live-petition tests see the stand-in's changes quickly; an upstream budget
+    // generous enough for the fuzz tests (the abuse tests start an app of their own with the defaults).
+    app = await startApp({
+      env: {
+        PETITIONS_API_BASE: standIn.url,
+        PETITIONS_CACHE_FRESH_MS: "2000",
+        PETITIONS_API_RATE: "200",
+        PETITIONS_API_CONCURRENCY: "16",
+      },
+    });
     browser = await launchChromium();
     console.log(
       `Running ${tests.length} browser tests against ${app.url} (${distDir()}, Chromium ${browser.version()})`,

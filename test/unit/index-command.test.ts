@@ -34,6 +34,8 @@ function runIndex(killAfter?: number): Promise<{ code: number | null; signal: No
       PETITIONS_API_BASE: standIn.url,
       HISTORY_DIR: dir,
       PETITIONS_INDEX_RATE: String(RATE),
+      // The index's share of the default upstream budget is below RATE: this test checks the crawler's own pace.
+      PETITIONS_API_RATE: String(RATE * 10),
       DATABASE_URL: "",
     },
     detached: true,
