@@ -4,12 +4,12 @@ import { useEffect } from "react";
 import { compareWithRate, formatCount, formatOrdinal, formatRate, formatShare } from "@/lib/format";
 import { seatPagePath } from "@/lib/seat-page/links";
 import { useAtlas } from "./atlas-context";
-import { useSelectedSeat, useViewState } from "./use-view-state";
+import { useSelectedSeat, useViewUpdate } from "./use-view-state";
 
 /** The selected seat's figures, read from the URL; a national summary when nothing is selected. */
 export function AreaPanel() {
   const { rows, national, set, live, petitionId } = useAtlas();
-  const { update } = useViewState();
+  const { update } = useViewUpdate();
   const row = useSelectedSeat();
 
   useEffect(() => {

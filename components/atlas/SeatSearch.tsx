@@ -5,7 +5,7 @@ import { describePostcodeSeat } from "@/lib/postcodes/describe";
 import type { SeatAnswer, SeatRef } from "@/lib/postcodes/lookup";
 import { looksLikePostcode, searchSeats, type SeatMatch } from "@/lib/search/seat-search";
 import { useAtlas, usePin } from "./atlas-context";
-import { useViewState } from "./use-view-state";
+import { useView, useViewUpdate } from "./use-view-state";
 
 interface Message {
   tone: "info" | "error";
@@ -26,7 +26,8 @@ interface PostcodeAnswer {
  */
 export function SeatSearch() {
   const { rows, set, petitionId, pathname } = useAtlas();
-  const { view, update } = useViewState();
+  const metric = useView((view) => view.metric);
+  const { update } = useViewUpdate();
   const { setPin } = usePin();
   const id = useId();
   const [query, setQuery] = useState("");
@@ -119,7 +120,7 @@ export function SeatSearch() {
     >
       <input type="hidden" name="petition" value={petitionId} />
       <input type="hidden" name="from" value={pathname} />
-      {view.metric !== "count" && <input type="hidden" name="metric" value={view.metric} />}
+      {metric !== "count" && <input type="hidden" name="metric" value={metric} />}
       <label htmlFor={`${id}-input`} className="block text-sm font-medium">
         Find your constituency
       </label>

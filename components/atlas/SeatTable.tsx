@@ -1,11 +1,12 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { SeatRow } from "@/lib/join/types";
 import { formatCount, formatRate, formatShare } from "@/lib/format";
 import { inRegion, regionBySlug } from "@/lib/regions";
 import { useAtlas } from "./atlas-context";
-import { useViewState } from "./use-view-state";
+import { buildViewHref } from "@/lib/view-state";
+import { useView, useViewUpdate } from "./use-view-state";
 
 type SortKey = "count" | "share" | "perThousand" | "name";
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
@@ -18,11 +19,20 @@ const COLLAPSED_ROWS = 10;
 
 /** The ranked table of seats: the keyboard and screen-reader way to every seat on the map. */
 export function SeatTable() {
-  const { rows } = useAtlas();
-  const { view, hrefFor, update } = useViewState();
+  const { rows, pathname } = useAtlas();
+  const { update } = useViewUpdate();
+  // The table re-renders when its rows' links change, not on selection: each row follows that itself.
+  const metric = useView((view) => view.metric);
+  const mapKind = useView((view) => view.mapKind);
+  const region = useView((view) => view.region);
   const [sortKey, setSortKey] = useState<SortKey>("count");
   const [expanded, setExpanded] = useState(false);
-  const focus = view.region ? regionBySlug(view.region) : undefined;
+  const focus = region ? regionBySlug(region) : undefined;
+  const hrefOf = useCallback(
+    (code: string) => buildViewHref(pathname, { area: code, metric, mapKind, region, at: null }),
+    [pathname, metric, mapKind, region],
+  );
+  const select = useCallback((code: string) => update({ area: code, at: null }), [update]);
 
   const sorted = useMemo(() => {
     const inFocus = focus ? rows.filter((row) => inRegion(row, focus)) : rows;
@@ -67,35 +77,9 @@ export function SeatTable() {
           </tr>
         </thead>
         <tbody>
-          {visible.map((row) => {
-            const selected = row.code === view.area;
-            return (
-              <tr
-                key={row.code}
-                aria-selected={selected}
-                className={`border-b border-slate-100 ${selected ? "bg-amber-100" : "hover:bg-slate-50"}`}
-              >
-                <td className="py-1 pr-2 tabular-nums">{row.rank}</td>
-                <td className="py-1 pr-2">
-                  <a
-                    href={hrefFor({ area: row.code, at: null })}
-                    aria-current={selected ? "true" : undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      update({ area: row.code, at: null });
-                    }}
-                    className="text-sky-800 underline-offset-2 hover:underline"
-                  >
-                    {row.name}
-                  </a>
-                </td>
-                <td className="py-1 pr-2 text-right tabular-nums">{formatCount(row.count)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{formatShare(row.share)}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{formatRate(row.perThousand)}</td>
-                <td className="hidden py-1 text-slate-600 md:table-cell">{row.mp?.name ?? ""}</td>
-              </tr>
-            );
-          })}
+          {visible.map((row) => (
+            <SeatTableRow key={row.code} row={row} href={hrefOf(row.code)} onSelect={select} />
+          ))}
         </tbody>
       </table>
       {sorted.length > COLLAPSED_ROWS && (
@@ -111,6 +95,44 @@ export function SeatTable() {
     </div>
   );
 }
+
+/** One seat's row; re-renders when it is selected or deselected, or its figures change. */
+const SeatTableRow = memo(function SeatTableRow({
+  row,
+  href,
+  onSelect,
+}: {
+  row: SeatRow;
+  href: string;
+  onSelect: (code: string) => void;
+}) {
+  const selected = useView((view) => view.area === row.code);
+  return (
+    <tr
+      aria-selected={selected}
+      className={`border-b border-slate-100 ${selected ? "bg-amber-100" : "hover:bg-slate-50"}`}
+    >
+      <td className="py-1 pr-2 tabular-nums">{row.rank}</td>
+      <td className="py-1 pr-2">
+        <a
+          href={href}
+          aria-current={selected ? "true" : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            onSelect(row.code);
+          }}
+          className="text-sky-800 underline-offset-2 hover:underline"
+        >
+          {row.name}
+        </a>
+      </td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatCount(row.count)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatShare(row.share)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatRate(row.perThousand)}</td>
+      <td className="hidden py-1 text-slate-600 md:table-cell">{row.mp?.name ?? ""}</td>
+    </tr>
+  );
+});
 
 function compareBy(key: SortKey) {
   return (a: SeatRow, b: SeatRow) =>

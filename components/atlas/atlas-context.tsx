@@ -1,43 +1,15 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState } from "react";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
-import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import type { LiveTable } from "@/lib/api/live-table";
-import { unpackRows, type PackedRows } from "@/lib/join/packed-rows";
+import { unpackRows } from "@/lib/join/packed-rows";
+import type { AtlasData, AtlasPayload, Pin } from "@/lib/map/types";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
-import type { BoundarySet } from "@/lib/seats/types";
-
-/** Everything the interactive leaves share: the server's join, sent once, then refreshed while a petition is open. */
-export interface AtlasData {
-  petitionId: number;
-  /** Where this petition's view lives ("/" for the seed on the home page). */
-  pathname: string;
-  set: BoundarySet;
-  rows: SeatRow[];
-  national: NationalFigures;
-  scales: Record<Metric, ColourScale>;
-  signatureCount: number;
-  asOf: string;
-  stale: boolean;
-  /** Open petitions refresh their numbers every minute. */
-  live: boolean;
-  geometry: { topology: string; seatPaths: string; hex: string; bounds: [number, number, number, number] };
-  viewBox: [number, number, number, number];
-  /** Present when the page was asked for the hex view, so its first paint is hexes too. */
-  hexSvg?: HexSvgLayout | null;
-}
-
-/** AtlasData as the server sends it: the rows packed, a quarter of their size as objects (lib/join/packed-rows.ts). */
-export type AtlasPayload = Omit<AtlasData, "rows"> & { packedRows: PackedRows };
-
-/** Where a postcode search landed. Kept in memory only: a postcode never goes into a shareable URL. */
-export interface Pin {
-  lat: number;
-  lng: number;
-  label: string;
-}
+import type { ViewState } from "@/lib/view-state";
+import { createViewStore, type ViewStore } from "./view-store";
 
 /** A past snapshot every leaf shows instead of the latest figures while the history slider is away from "now". */
 export interface AtlasFrame {
@@ -55,6 +27,12 @@ const FrameContext = createContext<{
   setFrame: (frame: AtlasFrame | null) => void;
 } | null>(null);
 const PinContext = createContext<{ pin: Pin | null; setPin: (pin: Pin | null) => void } | null>(null);
+const ViewStoreContext = createContext<ViewStore | null>(null);
+/** The running MapLibre map, when there is one: the map image download captures it. */
+export interface MapHandle {
+  current: MapLibreMap | null;
+}
+const MapHandleContext = createContext<MapHandle | null>(null);
 
 async function fetchLiveTable(url: string): Promise<LiveTable> {
   const response = await fetch(url);
@@ -64,9 +42,12 @@ async function fetchLiveTable(url: string): Promise<LiveTable> {
 
 export function AtlasProvider({
   value: payload,
+  view,
   children,
 }: {
   value: AtlasPayload;
+  /** The view the request's URL asked for. */
+  view: ViewState;
   children: React.ReactNode;
 }) {
   // Unpacked once per payload from the server, so every leaf keeps seeing the same SeatRow objects.
@@ -74,6 +55,12 @@ export function AtlasProvider({
     const { packedRows, ...sent } = payload;
     return { ...sent, rows: unpackRows(packedRows) };
   }, [payload]);
+  const [store] = useState(() => {
+    const seats = new Set(value.rows.map((row) => row.code));
+    return createViewStore(value.pathname, view, (code) => seats.has(code));
+  });
+  useEffect(() => store.listen(), [store]);
+  const [mapHandle] = useState<MapHandle>(() => ({ current: null }));
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
   const { data: live } = useSWR(value.live ? `/api/petitions/${value.petitionId}` : null, fetchLiveTable, {
@@ -106,7 +93,11 @@ export function AtlasProvider({
   return (
     <AtlasContext.Provider value={shown}>
       <FrameContext.Provider value={frameValue}>
-        <PinContext.Provider value={pinValue}>{children}</PinContext.Provider>
+        <PinContext.Provider value={pinValue}>
+          <ViewStoreContext.Provider value={store}>
+            <MapHandleContext.Provider value={mapHandle}>{children}</MapHandleContext.Provider>
+          </ViewStoreContext.Provider>
+        </PinContext.Provider>
       </FrameContext.Provider>
     </AtlasContext.Provider>
   );
@@ -128,5 +119,17 @@ export function useAtlas(): AtlasData {
 export function usePin() {
   const value = useContext(PinContext);
   if (!value) throw new Error("usePin must be used inside <AtlasProvider>");
+  return value;
+}
+
+export function useViewStore(): ViewStore {
+  const value = useContext(ViewStoreContext);
+  if (!value) throw new Error("useViewStore must be used inside <AtlasProvider>");
+  return value;
+}
+
+export function useMapHandle(): MapHandle {
+  const value = useContext(MapHandleContext);
+  if (!value) throw new Error("useMapHandle must be used inside <AtlasProvider>");
   return value;
 }

@@ -1,53 +1,43 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 import type { SeatRow } from "@/lib/join/types";
-import { buildViewHref, parseViewState, type ViewState } from "@/lib/view-state";
-import { useAtlas } from "./atlas-context";
+import { buildViewHref, type ViewState } from "@/lib/view-state";
+import { useAtlas, useViewStore } from "./atlas-context";
 
 /**
- * The view as the URL says it is, and setters that write the URL. Native history calls keep Next's router in step
- * without a server round trip, so selecting a seat is instant.
+ * One field (or a value derived from the view) of the view the URL records; the component re-renders only when it
+ * changes. `select` must return a primitive or a value that stays the same object while its inputs do.
  */
-export function useViewState() {
-  const searchParams = useSearchParams();
-  const { pathname, rows } = useAtlas();
-  const parsed = useMemo(() => parseViewState(new URLSearchParams(searchParams.toString())), [searchParams]);
-  // An area that is not a seat of this petition's boundary set is ignored, like any other bad value.
-  const view = useMemo<ViewState>(
-    () => (parsed.area && !rows.some((row) => row.code === parsed.area) ? { ...parsed, area: null } : parsed),
-    [parsed, rows],
+export function useView<T>(select: (view: ViewState) => T): T {
+  const store = useViewStore();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(store.initial),
   );
+}
 
+/** Writers of the view, which never re-render their caller: update() changes it at once and records it in the URL. */
+export function useViewUpdate() {
+  const store = useViewStore();
+  return { update: store.update, hrefFor: store.hrefFor };
+}
+
+/** The whole view, and links and setters for it; for leaves that show most of it. */
+export function useViewState() {
+  const { pathname } = useAtlas();
+  const view = useView((current) => current);
   const hrefFor = useCallback(
     (changes: Partial<ViewState>) => buildViewHref(pathname, { ...view, ...changes }),
     [pathname, view],
   );
-
-  const update = useCallback(
-    (changes: Partial<ViewState>, mode: "push" | "replace" = "push") => {
-      const href = hrefFor(changes);
-      // Next follows history calls only once its router has mounted and wrapped them. A click while the page is
-      // still hydrating (the table can hydrate first) would change the URL but not the view: load the page instead,
-      // as the link does before hydration.
-      if (!routerFollowsHistory()) window.location.assign(href);
-      else if (mode === "push") window.history.pushState(null, "", href);
-      else window.history.replaceState(null, "", href);
-    },
-    [hrefFor],
-  );
-
-  return { view, hrefFor, update };
-}
-
-function routerFollowsHistory(): boolean {
-  return !Function.prototype.toString.call(window.history.pushState).includes("[native code]");
+  return { view, hrefFor, update: useViewStore().update };
 }
 
 /** The selected seat's row in the figures on show (a past frame's while the history slider is away from now). */
 export function useSelectedSeat(): SeatRow | undefined {
   const { rows } = useAtlas();
-  const { view } = useViewState();
-  return useMemo(() => rows.find((row) => row.code === view.area), [rows, view.area]);
+  const area = useView((view) => view.area);
+  return useMemo(() => rows.find((row) => row.code === area), [rows, area]);
 }

@@ -1,16 +1,16 @@
 "use client";
 
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useAtlas, usePin } from "@/components/atlas/atlas-context";
-import { useViewState } from "@/components/atlas/use-view-state";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { formatCount } from "@/lib/format";
-import { FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
-import { metricValue } from "@/lib/scale/scale";
-import { cameraTarget, initialCamera, loadShapes, type Shapes } from "./map-shapes";
-import { svgPaintScript } from "./svg-paint";
-import { SvgShapesFailed } from "./svg-shapes-status";
-import { useSvgFirstPaint } from "./use-svg-first-paint";
+import { FIT_PADDING, SEAT_MAX_ZOOM, type ViewBox } from "@/lib/geo/camera";
+import type { HexSvgLayout } from "@/lib/geo/hex-file";
+import type { SeatRow } from "@/lib/join/types";
+import type { MapCamera, Pin } from "@/lib/map/types";
+import { metricValue, type ColourScale } from "@/lib/scale/scale";
+import type { Camera, MapKind } from "@/lib/view-state";
+import { INITIAL_MAP_MACHINE, mapReducer, published } from "./map-machine";
+import { boundsOf, initialCamera, loadShapes, type Shapes } from "./map-shapes";
 import {
   FILL_LAYER,
   fillColour,
@@ -23,74 +23,100 @@ import {
   SELECTED_LAYER,
   VALUE_STATE,
 } from "./map-style";
+import { afterNextPaint, SVG_PAINT_SCRIPT } from "./svg-paint";
+import { SvgChoropleth } from "./SvgChoropleth";
+import { useMapLibreBoot } from "./use-maplibre-boot";
 
-type MapState = "loading" | "ready" | "error";
-/** Which drawing is on screen: the server-rendered SVG until MapLibre has painted every seat, then WebGL. */
-type Renderer = "svg" | "webgl";
+const EDGES = { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
+
 interface Hover {
   code: string;
   x: number;
   y: number;
 }
 
-/**
- * The one MapLibre map. Until it has painted every seat, the server-rendered SVG (children) is the map, already
- * coloured and clickable; if WebGL is unavailable, that SVG stays and says so. data-state says whether the map on
- * screen shows every seat's value, data-renderer which one it is. Geography and hex cartogram are the same layers
- * over different shapes.
- */
-export function PetitionMap({
-  label,
-  nonce,
-  children,
-}: {
+export interface PetitionMapProps {
+  /** The interactive map's accessible name. */
   label: string;
-  /** This response's CSP nonce, for the inline script that reports the SVG's first paint. */
+  kind: MapKind;
+  rows: readonly SeatRow[];
+  /** The colour scale of the metric on show (its metric picks each seat's value). */
+  scale: ColourScale;
+  /** The selected seat's code. */
+  selection: string | null;
+  onSelect: (code: string) => void;
+  camera: MapCamera;
+  /** The reader moved the camera by hand. */
+  onCameraMove: (at: Camera) => void;
+  pin: Pin | null;
+  /** Each SVG seat's link: the view selecting it, which works without JavaScript. */
+  seatHref: (code: string) => string;
+  /** The hashed, immutable shape files and the SVG's layouts. */
+  geometry: { topology: string; seatPaths: string; hex: string };
+  wholeMap: ViewBox;
+  hexSvg: HexSvgLayout | null;
+  /** The server's framing of the first camera, for the SVG; null shows every seat. */
+  initialViewBox: ViewBox | null;
+  /** Holds the running MapLibre map for whoever renders this (the map image download). */
+  handle?: { current: MapLibreMap | null };
+  /**
+   * How much of the map's bottom edge something laid over it covers (a CSS length, e.g. a bottom sheet's): the SVG
+   * draws above it and MapLibre frames seats clear of it.
+   */
+  coverBottom?: string;
+  /** The inline paint script's CSP nonce, where the page's policy uses nonces. */
   nonce?: string;
-  children: React.ReactNode;
-}) {
-  const atlas = useAtlas();
-  const { pin } = usePin();
-  const { view, update } = useViewState();
+}
+
+/**
+ * The petition map: the server-rendered SVG first (coloured and clickable from the first paint), then MapLibre,
+ * which draws out of sight and replaces it in one frame once it has painted every seat. The handover is the state
+ * machine in map-machine.ts; data-renderer and data-state publish its phase. Geography and the hex cartogram are
+ * the same layers over different shapes. It reads no app context: everything comes in as props.
+ */
+export function PetitionMap(props: PetitionMapProps) {
+  const { label, kind, rows, scale, selection, camera, pin, geometry, handle, coverBottom, nonce } = props;
+  const [machine, dispatch] = useReducer(mapReducer, INITIAL_MAP_MACHINE);
+  const { renderer, state } = published(machine.phase);
   const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
+  const coverRef = useRef<HTMLDivElement>(null);
+  // Seats are framed clear of whatever covers the map's bottom edge now.
+  const fitPadding = useCallback(
+    () => ({ ...EDGES, bottom: FIT_PADDING + (coverRef.current?.offsetHeight ?? 0) }),
+    [],
+  );
   const mapRef = useRef<MapLibreMap | null>(null);
   const [shapes, setShapes] = useState<Shapes | null>(null);
-  const [webglState, setWebglState] = useState<MapState>("loading");
-  const [failure, setFailure] = useState<"webgl" | "shapes" | null>(null);
-  const [renderer, setRenderer] = useState<Renderer>("svg");
-  const [svgShapesFailed, setSvgShapesFailed] = useState(false);
-  const reportSvgShapesFailed = useCallback(() => setSvgShapesFailed(true), []);
-  const { painted: svgPainted, settled: svgSettled } = useSvgFirstPaint(rootRef);
   const [hover, setHover] = useState<Hover | null>(null);
-  // The map's handlers are bound once; these refs let them see the latest data, view and setter.
-  const latest = useRef({ atlas, view, update });
+  // MapLibre's handlers are bound once; this lets them see the latest props.
+  const latest = useRef(props);
   useEffect(() => {
-    latest.current = { atlas, view, update };
+    latest.current = props;
   });
+  const select = useCallback((code: string) => latest.current.onSelect(code), []);
+  const svgPainted = useCallback(() => dispatch({ type: "svg-painted" }), []);
+  const svgFailed = useCallback(() => dispatch({ type: "svg-failed" }), []);
 
-  // Boot once per boundary set: MapLibre and the shapes load in parallel, then the seats become one GeoJSON source.
-  const { topology, hex } = atlas.geometry;
+  // The server's inline script may have seen the SVG painted before React hydrated.
   useEffect(() => {
-    let cancelled = false;
+    if (rootRef.current?.getAttribute("data-state") === "ready") dispatch({ type: "svg-painted" });
+  }, []);
+
+  const boot = useMapLibreBoot(machine.svgPainted);
+  const { topology, hex } = geometry;
+  useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
-    const initialView = latest.current.view;
-    // MapLibre's code (800 KB) is fetched and run only once the SVG is on screen: on two cores, running it while
-    // that frame is rastered holds the frame back.
-    Promise.all([
-      svgSettled.then(() => import("./maplibre")),
-      loadShapes(initialView.mapKind, { topology, hex }),
-    ])
+    if (!boot || !container) return;
+    let cancelled = false;
+    const first = latest.current;
+    Promise.all([import("./maplibre"), loadShapes(first.kind, { topology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
         const map = new maplibregl.Map({
           container,
-          style: seatsStyle(
-            initialShapes.collection,
-            latest.current.atlas.scales[latest.current.view.metric],
-          ),
-          ...initialCamera(initialView, initialShapes, latest.current.atlas.rows),
+          style: seatsStyle(initialShapes.collection, latest.current.scale),
+          ...initialCamera(latest.current.camera, initialShapes, fitPadding()),
           attributionControl: false,
           dragRotate: false,
           pitchWithRotate: false,
@@ -104,6 +130,8 @@ export function PetitionMap({
         map.keyboard.disableRotation();
         map.getCanvas().setAttribute("aria-label", label);
         mapRef.current = map;
+        if (handle) handle.current = map;
+        // Test hook only (README): browser tests and outside checks project points through the live map.
         Object.assign(window, { petitionAtlasMap: map });
         map.on("error", (event) => console.error("Map error", event.error));
         // Colours go into feature state as soon as the style exists, so the first complete frame has them.
@@ -112,7 +140,7 @@ export function PetitionMap({
         });
         map.on("click", FILL_LAYER, (event) => {
           const code = event.features?.[0]?.properties?.code;
-          if (typeof code === "string") latest.current.update({ area: code, at: null });
+          if (typeof code === "string") select(code);
         });
         map.on("mousemove", FILL_LAYER, (event: MapMouseEvent & { features?: { properties: unknown }[] }) => {
           const code = (event.features?.[0]?.properties as { code?: string } | undefined)?.code;
@@ -123,95 +151,92 @@ export function PetitionMap({
           map.getCanvas().style.cursor = "";
           setHover(null);
         });
-        // Panning and zooming by hand replaces the history entry, so Back still steps through selections.
+        // A camera moved by hand is reported once it settles.
         let moveTimer: ReturnType<typeof setTimeout> | undefined;
         map.on("moveend", (event) => {
           if (!("originalEvent" in event) || !event.originalEvent) return;
           clearTimeout(moveTimer);
           moveTimer = setTimeout(() => {
             const center = map.getCenter();
-            latest.current.update(
-              { at: { lat: center.lat, lng: center.lng, zoom: map.getZoom() } },
-              "replace",
-            );
+            latest.current.onCameraMove({ lat: center.lat, lng: center.lng, zoom: map.getZoom() });
           }, 400);
         });
       })
       .catch((error: unknown) => {
         console.error("Map unavailable", error);
         if (cancelled) return;
-        setFailure(error instanceof Error && error.name === "GPUInitializationError" ? "webgl" : "shapes");
-        setWebglState("error");
+        const noWebgl = error instanceof Error && error.name === "GPUInitializationError";
+        dispatch({ type: "webgl-failed", reason: noWebgl ? "webgl" : "shapes" });
       });
     return () => {
       cancelled = true;
       mapRef.current?.remove();
       mapRef.current = null;
+      if (handle) handle.current = null;
     };
-  }, [topology, hex, label, svgSettled]);
+  }, [boot, topology, hex, label, handle, select, fitPadding]);
 
   // Map ⇄ hex: swap the shapes under the same layers, then frame the new layout.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !shapes || shapes.kind === view.mapKind) return;
+    if (!map || !shapes || shapes.kind === kind) return;
     let cancelled = false;
-    setWebglState("loading");
-    loadShapes(view.mapKind, { topology, hex })
+    dispatch({ type: "webgl-redrawing" });
+    loadShapes(kind, { topology, hex })
       .then((next) => {
         if (cancelled) return;
         map.getSource<GeoJSONSource>(SEATS_SOURCE)?.setData(next.collection);
-        const target = cameraTarget(latest.current.view, next, latest.current.atlas.rows) ?? next.extent;
-        map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 0 });
+        const seats = latest.current.camera.seats;
+        const target = (seats && boundsOf(seats, next)) ?? next.extent;
+        map.fitBounds(target, { padding: fitPadding(), maxZoom: SEAT_MAX_ZOOM, duration: 0 });
         setShapes(next);
       })
       .catch(() => {
-        if (cancelled) return;
-        // The SVG, still drawn underneath, takes over again rather than leaving a blank map.
-        setRenderer("svg");
-        setFailure("shapes");
-        setWebglState("error");
+        if (!cancelled) dispatch({ type: "webgl-failed", reason: "shapes" });
       });
     return () => {
       cancelled = true;
     };
-  }, [view.mapKind, shapes, topology, hex]);
+  }, [kind, shapes, topology, hex, fitPadding]);
 
   // Colour: the seat's value for the current metric goes into feature state; the style classes it.
-  const scale = atlas.scales[view.metric];
-  const ready = shapes?.kind === view.mapKind;
+  const drawn = shapes?.kind === kind;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map || !drawn) return;
     map.setPaintProperty(FILL_LAYER, "fill-color", fillColour(scale));
-    for (const row of atlas.rows) {
+    for (const row of rows) {
       map.setFeatureState(
         { source: SEATS_SOURCE, id: row.code },
-        { [VALUE_STATE]: metricValue(row, view.metric) },
+        { [VALUE_STATE]: metricValue(row, scale.metric) },
       );
     }
-    const markReady = () => {
-      setWebglState("ready");
-      setRenderer("webgl");
-    };
-    map.once("idle", markReady);
+    const markDrawn = () => dispatch({ type: "webgl-drawn" });
+    map.once("idle", markDrawn);
     // Source data may still be on its way: make sure the next frame is drawn so "idle" can fire.
     map.triggerRepaint();
     return () => {
-      map.off("idle", markReady);
+      map.off("idle", markDrawn);
     };
-  }, [ready, shapes, scale, atlas.rows, view.metric]);
+  }, [drawn, shapes, scale, rows]);
 
-  // Selection and camera follow the URL (not the camera parameter itself, which the camera writes).
-  const { area, region } = view;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !shapes) return;
-    map.setFilter(SELECTED_LAYER, seatFilter(area));
-    const target = cameraTarget({ area, region }, shapes, latest.current.atlas.rows);
-    if (target && !latest.current.view.at) {
-      map.fitBounds(target, { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM, duration: 600 });
-    }
-  }, [shapes, area, region]);
+    if (map && shapes) map.setFilter(SELECTED_LAYER, seatFilter(selection));
+  }, [shapes, selection]);
+
+  // The camera frames new seats once the frame answering the click is on screen (its first animation frame would
+  // hold that frame back); a shared camera (?at=) is left as it is.
+  const seatsKey = camera.seats?.join(",") ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !shapes || seatsKey === null || latest.current.camera.at) return;
+    const target = boundsOf(seatsKey.split(","), shapes);
+    if (!target) return;
+    return afterNextPaint(() =>
+      map.fitBounds(target, { padding: fitPadding(), maxZoom: SEAT_MAX_ZOOM, duration: 600 }),
+    );
+  }, [shapes, seatsKey, fitPadding]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -221,19 +246,11 @@ export function PetitionMap({
   useEffect(() => {
     const map = mapRef.current;
     if (map && shapes)
-      map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(view.mapKind === "map" ? pin : null));
-  }, [pin, shapes, view.mapKind]);
+      map.getSource<GeoJSONSource>(PIN_SOURCE)?.setData(pinData(kind === "map" ? pin : null));
+  }, [pin, shapes, kind]);
 
-  // With neither WebGL nor the SVG's seat shapes, no seat will ever be painted.
-  const state: MapState =
-    renderer === "webgl"
-      ? webglState
-      : svgPainted
-        ? "ready"
-        : webglState === "error" && svgShapesFailed
-          ? "error"
-          : "loading";
-  const hoveredRow = hover ? atlas.rows.find((row) => row.code === hover.code) : undefined;
+  const hoveredRow = hover ? rows.find((row) => row.code === hover.code) : undefined;
+  const failure = machine.webglFailure;
   return (
     <>
       <div
@@ -241,32 +258,47 @@ export function PetitionMap({
         data-testid="petition-map"
         data-state={state}
         data-renderer={renderer}
-        data-selected={view.area ?? ""}
-        data-view={view.mapKind}
-        className="relative h-full min-h-[320px] w-full overflow-hidden bg-[#eef2f7]"
-        // Before hydration, svgPaintScript may already have marked the server's HTML ready.
+        data-selected={selection ?? ""}
+        data-view={kind}
+        className="relative h-full w-full overflow-hidden bg-[#eef2f7]"
+        // Before hydration, the inline script may already have marked the server's HTML ready.
         suppressHydrationWarning
       >
         {/* Anti-aliased SVG costs seconds of software raster that MapLibre then waits behind; smooth edges only
             when the SVG is here to stay. */}
         <div
-          className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${webglState === "error" ? "" : "[shape-rendering:crispEdges]"}`}
-          aria-hidden={webglState !== "error"}
+          className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${failure ? "" : "[shape-rendering:crispEdges]"}`}
+          style={coverBottom ? { bottom: coverBottom } : undefined}
+          aria-hidden={!failure}
         >
-          <SvgShapesFailed.Provider value={reportSvgShapesFailed}>{children}</SvgShapesFailed.Provider>
+          <SvgChoropleth
+            hex={props.hexSvg}
+            rows={rows}
+            scale={scale}
+            selection={selection}
+            onSelect={select}
+            seatHref={props.seatHref}
+            camera={camera}
+            seatPathsUrl={geometry.seatPaths}
+            wholeMap={props.wholeMap}
+            initialViewBox={props.initialViewBox}
+            onPainted={svgPainted}
+            onShapesFailed={svgFailed}
+          />
         </div>
         {/* MapLibre draws out of sight until every seat is coloured, then replaces the SVG in one frame. */}
         <div
-          className={`absolute inset-0 ${renderer === "svg" ? "invisible" : ""} ${webglState === "error" ? "hidden" : ""}`}
+          className={`absolute inset-0 ${renderer === "svg" ? "invisible" : ""} ${failure ? "hidden" : ""}`}
         >
           <div ref={containerRef} className="h-full w-full" />
         </div>
-        {renderer === "svg" && webglState === "loading" && (
-          <p className="pointer-events-none absolute right-2 bottom-2 rounded bg-white/80 px-2 py-1 text-xs text-slate-600">
-            Loading interactive map…
-          </p>
-        )}
-        {webglState === "error" && (
+        <div
+          ref={coverRef}
+          aria-hidden="true"
+          className="pointer-events-none invisible absolute inset-x-0 bottom-0"
+          style={{ height: coverBottom ?? 0 }}
+        />
+        {failure && (
           <p
             role="status"
             className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
@@ -274,12 +306,12 @@ export function PetitionMap({
             {failure === "webgl"
               ? "The interactive map needs WebGL, which this browser cannot provide."
               : "The interactive map could not load its boundaries; reload the page to try again."}{" "}
-            {svgShapesFailed
+            {machine.svgShapesFailed
               ? "The static map's shapes could not load either; the table of seats below has every figure."
               : "This static map and the table of seats below still work."}
           </p>
         )}
-        {hover && hoveredRow && renderer === "webgl" && webglState === "ready" && (
+        {hover && hoveredRow && machine.phase === "webgl-ready" && (
           <div
             aria-hidden="true"
             className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
@@ -289,7 +321,7 @@ export function PetitionMap({
           </div>
         )}
       </div>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: svgPaintScript }} suppressHydrationWarning />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SVG_PAINT_SCRIPT }} suppressHydrationWarning />
     </>
   );
 }

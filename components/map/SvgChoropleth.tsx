@@ -1,10 +1,7 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useAtlas } from "@/components/atlas/atlas-context";
-import { useSelectedSeat, useViewState } from "@/components/atlas/use-view-state";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import {
-  cameraSeats,
   cameraViewBox,
   fitViewBox,
   type SeatBox,
@@ -12,16 +9,15 @@ import {
   unitsPerPixel,
   zoomOf,
 } from "@/lib/geo/camera";
+import type { HexSvgLayout } from "@/lib/geo/hex-file";
+import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
-import { colourOf, metricValue } from "@/lib/scale/scale";
-import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { seatLinksMarkup, seatPathId } from "@/lib/map/seat-markup";
-import type { ViewState } from "@/lib/view-state";
+import type { MapCamera } from "@/lib/map/types";
+import { colourOf, metricValue, type ColourScale } from "@/lib/scale/scale";
 import { outlineWidthAt, SELECTED_WIDTH } from "./map-style";
-import { useReportSvgShapesFailed } from "./svg-shapes-status";
-
-type CameraView = Pick<ViewState, "area" | "region" | "at">;
+import { afterNextPaint } from "./svg-paint";
 
 /**
  * On the server, the seat paths file's seat paths; null in the browser, whose bundle compiles this branch out. The
@@ -33,10 +29,29 @@ const serverSeatPaths: ((url: string) => Map<string, string>) | null =
       (require("@/lib/geo/seat-paths-read") as typeof import("@/lib/geo/seat-paths-read")).readSeatPathsFile
     : null;
 
-const cameraKey = ({ area, region, at }: CameraView) => JSON.stringify([area, region, at]);
-
 function setIfChanged(element: Element, name: string, value: string) {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+export interface SvgChoroplethProps {
+  /** Hexes when given (the cartogram), else the geographic seats. */
+  hex: HexSvgLayout | null;
+  rows: readonly SeatRow[];
+  scale: ColourScale;
+  selection: string | null;
+  onSelect: (code: string) => void;
+  seatHref: (code: string) => string;
+  camera: MapCamera;
+  /** The seat paths file, for a map the server did not draw. */
+  seatPathsUrl: string;
+  /** The whole map's viewBox. */
+  wholeMap: ViewBox;
+  /** The server's framing of the first camera; null shows every seat. */
+  initialViewBox: ViewBox | null;
+  /** After the browser has painted a frame with the seats drawn. */
+  onPainted: () => void;
+  /** The seat shapes could not be fetched. */
+  onShapesFailed: () => void;
 }
 
 /**
@@ -46,38 +61,35 @@ function setIfChanged(element: Element, name: string, value: string) {
  * seat paths file); React owns neither their elements nor their hydration, so colours and links are kept up to date
  * here. Its camera matches MapLibre's: the server frames the first view; later ones are measured from the seats.
  */
-export function SvgChoropleth({
-  initialView,
+export const SvgChoropleth = memo(function SvgChoropleth({
+  hex,
+  rows,
+  scale,
+  selection,
+  onSelect,
+  seatHref,
+  camera,
+  seatPathsUrl,
+  wholeMap,
   initialViewBox,
-}: {
-  initialView: CameraView;
-  /** The server's framing of initialView; null shows every seat. */
-  initialViewBox: ViewBox | null;
-}) {
-  const { rows, scales, viewBox: wholeMap, geometry, hexSvg } = useAtlas();
-  const { view, hrefFor, update } = useViewState();
+  onPainted,
+  onShapesFailed,
+}: SvgChoroplethProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const reportShapesFailed = useReportSvgShapesFailed();
   const seatsRef = useRef<SVGGElement>(null);
   // Counts the times the browser has drawn the seats itself, so their colours are brought up to date after.
   const [seatsBuilt, setSeatsBuilt] = useState(0);
-  const key = cameraKey(view);
-  const initialKey = cameraKey(initialView);
+  const key = JSON.stringify(camera);
+  const [initialKey] = useState(key);
   const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
-  const scale = scales[view.metric];
-  const hex = view.mapKind === "hex" && hexSvg ? hexSvg : null;
-  const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, view.metric));
-  const seatHref = (code: string) => hrefFor({ area: code, at: null });
+  const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, scale.metric));
   const shapesOf = (paths: Map<string, string>) =>
     rows.flatMap((row) => {
       const d = paths.get(row.code);
       return d ? [{ code: row.code, name: row.name, href: seatHref(row.code), fill: fillOf(row), d }] : [];
     });
   // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the seat paths file.
-  const serverSeats =
-    serverSeatPaths && view.mapKind === "map"
-      ? seatLinksMarkup(shapesOf(serverSeatPaths(geometry.seatPaths)))
-      : "";
+  const serverSeats = serverSeatPaths && !hex ? seatLinksMarkup(shapesOf(serverSeatPaths(seatPathsUrl))) : "";
 
   // The fetch below draws with the colours and links of the moment its seat paths arrive.
   const latestShapes = useRef(shapesOf);
@@ -90,9 +102,9 @@ export function SvgChoropleth({
     const layer = seatsRef.current;
     if (!layer || hex || layer.childElementCount > 0) return;
     const request = new AbortController();
-    fetch(geometry.seatPaths, { signal: request.signal })
+    fetch(seatPathsUrl, { signal: request.signal })
       .then((response) => {
-        if (!response.ok) throw new Error(`${geometry.seatPaths}: HTTP ${response.status}`);
+        if (!response.ok) throw new Error(`${seatPathsUrl}: HTTP ${response.status}`);
         return response.text();
       })
       .then((svg) => {
@@ -102,10 +114,16 @@ export function SvgChoropleth({
       .catch((error: unknown) => {
         if (request.signal.aborted) return;
         console.error("Seat shapes unavailable", error);
-        reportShapesFailed();
+        onShapesFailed();
       });
     return () => request.abort();
-  }, [geometry.seatPaths, hex, reportShapesFailed]);
+  }, [seatPathsUrl, hex, onShapesFailed]);
+
+  // Seats in the document are painted in the next frame (the server's inline script may have said so already).
+  useEffect(() => {
+    if (!svgRef.current?.querySelector("[data-seats] > a")) return;
+    return afterNextPaint(onPainted);
+  }, [seatsBuilt, hex, onPainted]);
 
   // Colours and links follow the view; attributes already right are left alone, so hydration writes nothing.
   useLayoutEffect(() => {
@@ -118,25 +136,25 @@ export function SvgChoropleth({
       setIfChanged(link, "fill", fillOf(row));
       setIfChanged(link, "href", seatHref(row.code));
     }
-    // fillOf and seatHref are derived from these.
+    // fillOf is derived from scale.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, scale, view.metric, hrefFor, seatsBuilt]);
+  }, [rows, scale, seatHref, seatsBuilt]);
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg || hex || key === initialKey) return;
-    setMeasured({ key, viewBox: measureCamera(svg, view, rows) });
-    // The key stands for the view's camera fields.
+    setMeasured({ key, viewBox: measureCamera(svg, camera) });
+    // The key stands for the camera.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, initialKey, hex, rows, seatsBuilt]);
+  }, [key, initialKey, hex, seatsBuilt]);
 
   const framed = key === initialKey ? initialViewBox : measured?.key === key ? measured.viewBox : null;
   const viewBox = hex ? hex.viewBox : (framed ?? wholeMap);
   // Outlines as wide on screen as MapLibre draws them at this zoom.
   const zoom = zoomOf(viewBox);
   const pixel = unitsPerPixel(zoom);
-  const centres = new Map(hex?.centres.map((centre) => [centre.code, centre]));
-  const selected = useSelectedSeat();
+  const selectedCentre =
+    hex && selection ? hex.centres.find((centre) => centre.code === selection) : undefined;
 
   return (
     <svg
@@ -154,7 +172,7 @@ export function SvgChoropleth({
         if (!code || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
           return;
         event.preventDefault();
-        update({ area: code, at: null });
+        onSelect(code);
       }}
     >
       <g
@@ -164,36 +182,12 @@ export function SvgChoropleth({
         dangerouslySetInnerHTML={{ __html: serverSeats }}
         suppressHydrationWarning
       />
-      {hex && (
-        <>
-          <defs>
-            <polygon id="hex-cell" points={hex.ring} />
-          </defs>
-          <g data-seats="">
-            {rows.map((row) => (
-              <a
-                key={row.code}
-                data-code={row.code}
-                href={seatHref(row.code)}
-                aria-label={row.name}
-                tabIndex={-1}
-              >
-                <use
-                  href="#hex-cell"
-                  x={centres.get(row.code)?.x}
-                  y={centres.get(row.code)?.y}
-                  fill={fillOf(row)}
-                />
-              </a>
-            ))}
-          </g>
-        </>
-      )}
-      {selected && (
+      {hex && <HexSeats hex={hex} rows={rows} scale={scale} seatHref={seatHref} />}
+      {selection && (!hex || selectedCentre) && (
         <use
-          href={hex ? "#hex-cell" : `#${seatPathId(selected.code)}`}
-          x={hex ? centres.get(selected.code)?.x : undefined}
-          y={hex ? centres.get(selected.code)?.y : undefined}
+          href={hex ? "#hex-cell" : `#${seatPathId(selection)}`}
+          x={selectedCentre?.x}
+          y={selectedCentre?.y}
           fill="none"
           stroke="#0f172a"
           strokeOpacity={1}
@@ -202,15 +196,54 @@ export function SvgChoropleth({
       )}
     </svg>
   );
-}
+});
 
-/** The viewBox MapLibre's camera would have for a view, from the seats as drawn; null shows every seat. */
-function measureCamera(svg: SVGSVGElement, view: CameraView, rows: readonly SeatRow[]): ViewBox | null {
+/** The cartogram's 650 hexes: React elements, re-rendered only when colours or links change, not on selection. */
+const HexSeats = memo(function HexSeats({
+  hex,
+  rows,
+  scale,
+  seatHref,
+}: {
+  hex: HexSvgLayout;
+  rows: readonly SeatRow[];
+  scale: ColourScale;
+  seatHref: (code: string) => string;
+}) {
+  const centres = new Map(hex.centres.map((centre) => [centre.code, centre]));
+  return (
+    <>
+      <defs>
+        <polygon id="hex-cell" points={hex.ring} />
+      </defs>
+      <g data-seats="">
+        {rows.map((row) => (
+          <a
+            key={row.code}
+            data-code={row.code}
+            href={seatHref(row.code)}
+            aria-label={row.name}
+            tabIndex={-1}
+          >
+            <use
+              href="#hex-cell"
+              x={centres.get(row.code)?.x}
+              y={centres.get(row.code)?.y}
+              fill={colourOf(scale, metricValue(row, scale.metric))}
+            />
+          </a>
+        ))}
+      </g>
+    </>
+  );
+});
+
+/** The viewBox MapLibre's camera would have, from the seats as drawn; null shows every seat. */
+function measureCamera(svg: SVGSVGElement, camera: MapCamera): ViewBox | null {
   const mapPx = [svg.clientWidth, svg.clientHeight] as const;
-  if (view.at) return cameraViewBox(view.at, mapPx);
-  const codes = cameraSeats(view, rows);
-  if (!codes) return null;
-  const boxes = codes.flatMap((code): SeatBox[] => {
+  if (camera.at) return cameraViewBox(camera.at, mapPx);
+  if (!camera.seats) return null;
+  const boxes = camera.seats.flatMap((code): SeatBox[] => {
     const seat = svg.querySelector<SVGAElement>(`[data-seats] > a[data-code="${code}"]`)?.getBBox();
     // A seat measures nothing until the seat paths file has arrived.
     return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];

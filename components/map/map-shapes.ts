@@ -1,9 +1,10 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { hexBounds, hexFeatures, type HexLayout } from "@/lib/geo/hex";
-import { cameraSeats, FIT_PADDING, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
+import type { PaddingOptions } from "maplibre-gl";
+import { SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { decodeSeats, unionBounds, type Bounds } from "@/lib/geo/seats-topology";
-import type { SeatRow } from "@/lib/join/types";
-import type { MapKind, ViewState } from "@/lib/view-state";
+import type { MapCamera } from "@/lib/map/types";
+import type { MapKind } from "@/lib/view-state";
 
 /** What the map draws for a view: one polygon per seat keyed by `code`, and each seat's bounds. */
 export interface Shapes {
@@ -36,23 +37,14 @@ export async function loadShapes(kind: MapKind, urls: { topology: string; hex: s
   return { kind, collection, bounds, extent: unionBounds(bounds.values()) ?? [-8.7, 49.8, 1.8, 60.9] };
 }
 
-type CameraView = Pick<ViewState, "area" | "region" | "at">;
-
-/** MapLibre's opening camera for a view: the shared camera, else the framed seat or region, else everything. */
-export function initialCamera(view: CameraView, shapes: Shapes, rows: readonly SeatRow[]) {
-  if (view.at) return { center: [view.at.lng, view.at.lat] as [number, number], zoom: view.at.zoom };
-  const bounds = cameraTarget(view, shapes, rows) ?? shapes.extent;
-  return { bounds, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: SEAT_MAX_ZOOM } };
+/** MapLibre's opening camera: the shared camera, else the framed seats, else everything. */
+export function initialCamera(camera: MapCamera, shapes: Shapes, padding: PaddingOptions) {
+  if (camera.at) return { center: [camera.at.lng, camera.at.lat] as [number, number], zoom: camera.at.zoom };
+  const bounds = (camera.seats && boundsOf(camera.seats, shapes)) ?? shapes.extent;
+  return { bounds, fitBoundsOptions: { padding, maxZoom: SEAT_MAX_ZOOM } };
 }
 
-/** Where the camera should be for a view: the selected seat, else the focused region; null leaves it alone. */
-export function cameraTarget(
-  view: Omit<CameraView, "at">,
-  shapes: Shapes,
-  rows: readonly SeatRow[],
-): Bounds | null {
-  const codes = cameraSeats(view, rows);
-  return (
-    codes && unionBounds(codes.map((code) => shapes.bounds.get(code)).filter((box) => box !== undefined))
-  );
+/** The box around some seats in these shapes; null when none of them is drawn. */
+export function boundsOf(codes: readonly string[], shapes: Shapes): Bounds | null {
+  return unionBounds(codes.map((code) => shapes.bounds.get(code)).filter((box) => box !== undefined));
 }

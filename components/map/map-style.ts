@@ -1,4 +1,3 @@
-import type { Pin } from "@/components/atlas/atlas-context";
 import type {
   CircleLayerSpecification,
   ExpressionSpecification,
@@ -6,6 +5,7 @@ import type {
   LineLayerSpecification,
   StyleSpecification,
 } from "maplibre-gl";
+import type { Pin } from "@/lib/map/types";
 import type { ColourScale } from "@/lib/scale/scale";
 
 export const SEATS_SOURCE = "seats";

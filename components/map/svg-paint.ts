@@ -1,21 +1,12 @@
 /**
- * Calls `painted` once the browser has painted the first frame in which the map's SVG seats are laid out (in the
- * task right after that frame's rendering, the usual "after next paint"), and returns a stop function. Its source
- * also runs as an inline script before React hydrates (svgPaintScript), so it must stay self-contained: no imports.
+ * Runs `painted` in the first task after the browser has rendered (and painted) its next frame: the usual "after
+ * next paint". A user-blocking scheduler task comes ahead of the page's other scripts; a MessageChannel message,
+ * the fallback, queues behind them. Returns a function that cancels it.
  */
-export function watchSvgPaint(map: Element, painted: () => void): () => void {
-  let stopped = false;
-  let frame = 0;
-  const check = () => {
-    if (stopped) return;
-    const shape = map.querySelector<SVGGraphicsElement>("svg [data-seats] > a");
-    // Seats the browser draws from the seat paths file measure nothing until that file has arrived.
-    if (!shape || shape.getBBox().width === 0) {
-      frame = requestAnimationFrame(check);
-      return;
-    }
-    // This frame paints the seats: report in the first task after its rendering, ahead of the page's scripts.
-    const report = () => stopped || painted();
+export function afterNextPaint(painted: () => void): () => void {
+  let cancelled = false;
+  const report = () => cancelled || painted();
+  const frame = requestAnimationFrame(() => {
     const { scheduler } = globalThis as {
       scheduler?: { postTask(task: () => void, options: object): unknown };
     };
@@ -23,22 +14,33 @@ export function watchSvgPaint(map: Element, painted: () => void): () => void {
       scheduler.postTask(report, { priority: "user-blocking" });
       return;
     }
-    const afterPaint = new MessageChannel();
-    afterPaint.port1.onmessage = () => {
-      afterPaint.port1.close();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
       report();
     };
-    afterPaint.port2.postMessage(null);
-  };
-  frame = requestAnimationFrame(check);
+    channel.port2.postMessage(null);
+  });
   return () => {
-    stopped = true;
+    cancelled = true;
     cancelAnimationFrame(frame);
   };
 }
 
 /**
- * Placed right after the map container: marks it ready as soon as the server-rendered SVG has been painted, without
- * waiting for the page's scripts. React takes the same state over when it hydrates.
+ * The inline script placed right after the map container in the server's HTML: once the frame that draws the
+ * server-rendered seats has been painted, it marks the map ready, without waiting for the page's scripts (React
+ * then takes the state over when it hydrates). The same bytes for every page and reader, so a Content-Security-
+ * Policy can allow it by its hash; afterNextPaint is the same timing for maps React draws itself.
  */
-export const svgPaintScript = `(function(map){(${watchSvgPaint.toString()})(map,function(){if(map.getAttribute("data-renderer")==="svg"&&map.getAttribute("data-state")==="loading")map.setAttribute("data-state","ready")})})(document.currentScript.previousElementSibling)`;
+export const SVG_PAINT_SCRIPT =
+  "(function(map){" +
+  'if(!map||!map.querySelector("svg [data-seats] > a"))return;' +
+  "function stamp(){" +
+  'if(map.getAttribute("data-renderer")==="svg"&&map.getAttribute("data-state")==="loading")' +
+  'map.setAttribute("data-state","ready")}' +
+  "requestAnimationFrame(function(){" +
+  'var s=self.scheduler;if(s){s.postTask(stamp,{priority:"user-blocking"});return}' +
+  "var c=new MessageChannel();c.port1.onmessage=function(){c.port1.close();stamp()};c.port2.postMessage(null)" +
+  "})" +
+  "})(document.currentScript.previousElementSibling)";

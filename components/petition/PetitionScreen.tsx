@@ -7,7 +7,7 @@ import { SeatSearch } from "@/components/atlas/SeatSearch";
 import { SelectionAnnouncer } from "@/components/atlas/SelectionAnnouncer";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { ViewControls } from "@/components/atlas/ViewControls";
-import { AtlasMap } from "@/components/map/AtlasMap";
+import { AtlasMap } from "@/components/atlas/AtlasMap";
 import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
 import { atlasPayloadFor } from "@/lib/load/atlas-payload";
@@ -35,7 +35,7 @@ export function PetitionScreen({
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-4">
       <PetitionHeader load={load} national={joined.national} />
-      <AtlasProvider value={atlas}>
+      <AtlasProvider value={atlas} view={viewState}>
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <section aria-label="Map of signatures by constituency" className="space-y-2">
             <LiveStatus />

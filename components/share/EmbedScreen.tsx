@@ -1,7 +1,7 @@
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
-import { AtlasMap } from "@/components/map/AtlasMap";
+import { AtlasMap } from "@/components/atlas/AtlasMap";
 import { Attribution } from "@/components/petition/Attribution";
 import { atlasPayloadFor } from "@/lib/load/atlas-payload";
 import type { LoadedPetition } from "@/lib/load/petition";
@@ -33,7 +33,7 @@ export function EmbedScreen({
           <strong className="tabular-nums">{formatCount(petition.signatureCount)}</strong> signatures
         </p>
       </header>
-      <AtlasProvider value={atlas}>
+      <AtlasProvider value={atlas} view={viewState}>
         <div className="grid flex-1 gap-3 sm:grid-cols-[minmax(0,1fr)_15rem]">
           <div className="h-[60vh] min-h-[280px] overflow-hidden rounded border border-slate-200 sm:h-auto">
             <AtlasMap label={mapLabel} joined={joined} viewState={viewState} />

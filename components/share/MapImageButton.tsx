@@ -2,7 +2,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useState } from "react";
-import { useAtlas } from "@/components/atlas/atlas-context";
+import { useAtlas, useMapHandle } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
 import { formatCount } from "@/lib/format";
 import { METRIC_LABELS } from "@/lib/metric-labels";
@@ -17,9 +17,8 @@ const CREDITS = [
   "Boundaries: Office for National Statistics, Open Government Licence v3.0; contains OS data © Crown copyright and database right.",
 ];
 
-/** PetitionMap puts its live MapLibre map here; null when there is none (no WebGL, or not booted yet). */
-function liveMap(): MapLibreMap | null {
-  const map = (window as Window & { petitionAtlasMap?: MapLibreMap }).petitionAtlasMap;
+/** The live MapLibre map, drawn; null when there is none (no WebGL, or not booted yet). */
+function drawnMap(map: MapLibreMap | null): MapLibreMap | null {
   return map && map.getContainer().isConnected && map.isStyleLoaded() ? map : null;
 }
 
@@ -38,13 +37,14 @@ export function MapImageButton({
 }) {
   const { petitionId, rows, scales, signatureCount } = useAtlas();
   const { view } = useViewState();
+  const mapHandle = useMapHandle();
   const [busy, setBusy] = useState(false);
 
   const download = async () => {
     setBusy(true);
     const fileName = `petition-${petitionId}-${view.metric}${view.area ? `-${view.area}` : ""}.png`;
     try {
-      const map = liveMap();
+      const map = drawnMap(mapHandle.current);
       const blob = map
         ? await mapPng(map, {
             title,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AtlasPayload } from "@/components/atlas/atlas-context";
+import type { AtlasPayload } from "@/lib/map/types";
 import { packRows, type PackedRows } from "@/lib/join/packed-rows";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getGeoManifest } from "@/lib/seats";

@@ -2,33 +2,35 @@ import type { JoinedPetition } from "@/lib/join/types";
 import { initialSvgViewBox } from "@/lib/geo/svg-camera";
 import { requestNonce } from "@/lib/security/request-nonce";
 import type { ViewState } from "@/lib/view-state";
-import { PetitionMap } from "./PetitionMap";
-import { SvgChoropleth } from "./SvgChoropleth";
+import { ViewMap } from "./ViewMap";
 
 /**
- * The map as the full page and the embed both show it: MapLibre over the server's SVG, which is already framed
- * where the request's URL points.
+ * The map as the full page and the embed both show it, with its SVG already framed where the request's URL points
+ * (the browser cannot be measured on the server).
  */
 export async function AtlasMap({
   label,
   joined,
   viewState,
+  coverBottom,
 }: {
   label: string;
   joined: JoinedPetition;
   viewState: ViewState;
+  /** What covers the map's bottom edge (PetitionMap's coverBottom). */
+  coverBottom?: string;
 }) {
   const nonce = await requestNonce();
   const initialViewBox =
     viewState.mapKind === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
+  // A new boundary set is a new drawing, with its own seat paths.
   return (
-    <PetitionMap label={label} nonce={nonce}>
-      <SvgChoropleth
-        // A new boundary set is a new drawing, with its own seat paths.
-        key={joined.set}
-        initialView={viewState}
-        initialViewBox={initialViewBox}
-      />
-    </PetitionMap>
+    <ViewMap
+      key={joined.set}
+      label={label}
+      initialViewBox={initialViewBox}
+      coverBottom={coverBottom}
+      nonce={nonce}
+    />
   );
 }
