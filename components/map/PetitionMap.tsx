@@ -10,7 +10,7 @@ import type { MapCamera, Pin } from "@/lib/map/types";
 import { metricValue, type ColourScale } from "@/lib/scale/scale";
 import type { Camera, MapKind } from "@/lib/view-state";
 import { INITIAL_MAP_MACHINE, mapReducer, published } from "./map-machine";
-import { boundsOf, initialCamera, loadShapes, type Shapes } from "./map-shapes";
+import { boundsOf, firstTopology, initialCamera, loadShapes, type Shapes } from "./map-shapes";
 import {
   FILL_LAYER,
   fillColour,
@@ -52,7 +52,7 @@ export interface PetitionMapProps {
   /** Each SVG seat's link: the view selecting it, which works without JavaScript. */
   seatHref: (code: string) => string;
   /** The hashed, immutable shape files and the SVG's layouts. */
-  geometry: { topology: string; seatPaths: string; hex: string };
+  geometry: { topology: string; overview: string; seatPaths: string; hex: string };
   wholeMap: ViewBox;
   hexSvg: HexSvgLayout | null;
   /** The server's framing of the first camera, for the SVG; null shows every seat. */
@@ -104,13 +104,14 @@ export function PetitionMap(props: PetitionMapProps) {
   }, []);
 
   const boot = useMapLibreBoot(machine.svgPainted);
-  const { topology, hex } = geometry;
+  const { topology, overview, hex } = geometry;
   useEffect(() => {
     const container = containerRef.current;
     if (!boot || !container) return;
     let cancelled = false;
     const first = latest.current;
-    Promise.all([import("./maplibre"), loadShapes(first.kind, { topology, hex })])
+    const startTopology = firstTopology(first.camera, { topology, overview });
+    Promise.all([import("./maplibre"), loadShapes(first.kind, { topology: startTopology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
         const map = new maplibregl.Map({
@@ -138,6 +139,18 @@ export function PetitionMap(props: PetitionMapProps) {
         map.once("style.load", () => {
           if (!cancelled) setShapes(initialShapes);
         });
+        // Started on the overview: the full detail replaces its data (colours stay in feature state) once drawn.
+        if (initialShapes.kind === "map" && startTopology !== topology) {
+          map.once("idle", () => {
+            loadShapes("map", { topology, hex })
+              .then((full) => {
+                if (!cancelled && latest.current.kind === "map")
+                  map.getSource<GeoJSONSource>(SEATS_SOURCE)?.setData(full.collection);
+              })
+              // The overview stays: it still draws every seat.
+              .catch((error: unknown) => console.error("Full boundaries unavailable", error));
+          });
+        }
         map.on("click", FILL_LAYER, (event) => {
           const code = event.features?.[0]?.properties?.code;
           if (typeof code === "string") select(code);
@@ -174,7 +187,7 @@ export function PetitionMap(props: PetitionMapProps) {
       mapRef.current = null;
       if (handle) handle.current = null;
     };
-  }, [boot, topology, hex, label, handle, select, fitPadding]);
+  }, [boot, topology, overview, hex, label, handle, select, fitPadding]);
 
   // Map ⇄ hex: swap the shapes under the same layers, then frame the new layout.
   useEffect(() => {

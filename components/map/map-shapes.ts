@@ -37,6 +37,14 @@ export async function loadShapes(kind: MapKind, urls: { topology: string; hex: s
   return { kind, collection, bounds, extent: unionBounds(bounds.values()) ?? [-8.7, 49.8, 1.8, 60.9] };
 }
 
+/**
+ * The boundaries MapLibre starts with: the overview (simplified for the whole UK: half the vertices for its worker to
+ * tile) when the camera opens on the whole UK, else the full detail (docs/decisions/0060-maplibre-geometry.md).
+ */
+export function firstTopology(camera: MapCamera, geometry: { topology: string; overview: string }): string {
+  return camera.seats || camera.at ? geometry.topology : geometry.overview;
+}
+
 /** MapLibre's opening camera: the shared camera, else the framed seats, else everything. */
 export function initialCamera(camera: MapCamera, shapes: Shapes, padding: PaddingOptions) {
   if (camera.at) return { center: [camera.at.lng, camera.at.lat] as [number, number], zoom: camera.at.zoom };

@@ -24,6 +24,7 @@ export function atlasPayloadFor(loaded: LoadedPetition, pathname: string, mapKin
     live: load.petition.state === "open" && load.source !== "embedded",
     geometry: {
       topology: manifest.topology,
+      overview: manifest.overview,
       seatPaths: manifest.seatPaths,
       hex: manifest.hex,
       bounds: manifest.bounds,

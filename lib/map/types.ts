@@ -19,7 +19,13 @@ export interface AtlasData {
   stale: boolean;
   /** Open petitions refresh their numbers every minute. */
   live: boolean;
-  geometry: { topology: string; seatPaths: string; hex: string; bounds: [number, number, number, number] };
+  geometry: {
+    topology: string;
+    overview: string;
+    seatPaths: string;
+    hex: string;
+    bounds: [number, number, number, number];
+  };
   viewBox: [number, number, number, number];
   /** Present when the page was asked for the hex view, so its first paint is hexes too. */
   hexSvg?: HexSvgLayout | null;

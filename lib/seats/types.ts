@@ -49,6 +49,8 @@ export interface PartyInfo {
 export interface GeoManifestEntry {
   /** URL of the TopoJSON (one object "seats", geometry id = properties.code = ONS code, lon/lat). */
   topology: string;
+  /** URL of the same seats simplified for the whole-UK view (MapLibre's first source, before `topology`). */
+  overview: string;
   /** URL of the SVG of seat paths: `<path id="CODE">` in Web Mercator units, no fill or stroke. */
   seatPaths: string;
   /** URL of the hex layout `{layout: "odd-r", hexes: {CODE: [q, r]}}`. */
@@ -59,7 +61,7 @@ export interface GeoManifestEntry {
   viewBox: [number, number, number, number];
   /** World width in Mercator units (see lib/seats/mercator.ts). */
   mercatorScale: number;
-  gzipBytes: { topology: number; seatPaths: number; hex: number };
+  gzipBytes: { topology: number; overview: number; seatPaths: number; hex: number };
 }
 
 /** A hex cartogram layout (public/geo/hex-<set>.<hash>.json): offset coordinates [q, r] per ONS code. */

@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { getGeoManifest, getSeats } from "@/lib/seats";
 import { MERCATOR_SCALE } from "@/lib/seats/mercator";
 import { BOUNDARY_SETS, type BoundarySet, type HexLayout } from "@/lib/seats/types";
-import { BOUNDARY_SOURCES, boundaryCodes, simplifyBoundaries, TOPOLOGY_OBJECT } from "./geometry";
+import {
+  BOUNDARY_SOURCES,
+  boundaryCodes,
+  OVERVIEW_INTERVAL_METRES,
+  simplifyBoundaries,
+  TOPOLOGY_OBJECT,
+} from "./geometry";
 import { gzipBytes } from "./output";
 import { publicOut, sharedData } from "./paths";
 import { topologyToSeatPaths } from "./seat-paths";
@@ -92,5 +98,16 @@ describe.each(BOUNDARY_SETS)("boundaries %s", (set) => {
     const seatPaths = topologyToSeatPaths(JSON.parse(rebuilt) as Topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
     expect(seatPaths.svg).toBe(committed(manifest.seatPaths));
     expect(seatPaths.viewBox).toEqual(manifest.viewBox);
+    expect(await simplifyBoundaries(geojson, codeField, OVERVIEW_INTERVAL_METRES)).toBe(committed(manifest.overview));
+  });
+
+  it("has an overview with the same seats and about half the vertices, for MapLibre's first draw", () => {
+    const overview = JSON.parse(committed(manifest.overview)) as Topology;
+    const overviewCodes = seatsObject(overview).geometries.map((geometry) => String(geometry.id)).sort();
+    expect(overviewCodes).toEqual(codes);
+    const vertices = (of: Topology) => of.arcs.reduce((sum, arc) => sum + arc.length, 0);
+    expect(vertices(overview) / vertices(topology)).toBeGreaterThan(0.35);
+    expect(vertices(overview) / vertices(topology)).toBeLessThan(0.6);
+    expect(manifest.gzipBytes.overview).toBe(gzipBytes(committed(manifest.overview)));
   });
 });

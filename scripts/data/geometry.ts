@@ -23,16 +23,25 @@ export const TOPOLOGY_OBJECT = "seats";
 const MIN_ISLAND = "1km2";
 const SIMPLIFY_INTERVAL_METRES = 400;
 const QUANTIZATION = 100000;
+/**
+ * The whole-UK view's boundaries, MapLibre's first source: at that zoom a pixel is over a kilometre, so this coarser
+ * simplification draws the same map from half the vertices for its worker to tile (docs/decisions/0060-maplibre-geometry.md).
+ */
+export const OVERVIEW_INTERVAL_METRES = 1500;
 
 /** GeoJSON boundaries → TopoJSON text with one object "seats", ids and `properties.code` = ONS code. */
-export async function simplifyBoundaries(geojson: string, codeField: string): Promise<string> {
+export async function simplifyBoundaries(
+  geojson: string,
+  codeField: string,
+  intervalMetres = SIMPLIFY_INTERVAL_METRES,
+): Promise<string> {
   const commands = [
     `-i in.json name=${TOPOLOGY_OBJECT}`,
     `-filter-fields ${codeField}`,
     `-rename-fields code=${codeField}`,
     `-filter-islands min-area=${MIN_ISLAND}`,
     "-explode",
-    `-simplify interval=${SIMPLIFY_INTERVAL_METRES} keep-shapes`,
+    `-simplify interval=${intervalMetres} keep-shapes`,
     "-dissolve code",
     "-sort code",
     `-o out.json format=topojson quantization=${QUANTIZATION} id-field=code`,
@@ -77,6 +86,9 @@ export async function buildGeometry(): Promise<void> {
     const topology = JSON.parse(topojson) as Topology;
     checkTopology(topology, boundaryCodes(geojson, source.codeField));
     writeHashed(publicOut("geo"), `pcon-${set}`, "topo.json", topojson);
+    const overview = await simplifyBoundaries(geojson, source.codeField, OVERVIEW_INTERVAL_METRES);
+    checkTopology(JSON.parse(overview) as Topology, boundaryCodes(geojson, source.codeField));
+    writeHashed(publicOut("geo"), `pcon-${set}-overview`, "topo.json", overview);
     const seatPaths = topologyToSeatPaths(topology, TOPOLOGY_OBJECT, MERCATOR_SCALE);
     writeHashed(publicOut("geo"), `pcon-${set}`, "svg", seatPaths.svg);
   }

@@ -22,12 +22,16 @@ const outward = (value: number, up: boolean) => (up ? Math.ceil(value * 1e4) : M
 /** One set's manifest entry, checking that topology, seat paths, hex layout and metadata have the same codes. */
 export function manifestEntry(set: BoundarySet): GeoManifestEntry {
   const topology = currentFile(`pcon-${set}`, "topo.json");
+  const overview = currentFile(`pcon-${set}-overview`, "topo.json");
   const seatPaths = currentFile(`pcon-${set}`, "svg");
   const hex = currentFile(`hex-${set}`, "json");
   const parsed = JSON.parse(topology.text) as Topology;
   const seats = parsed.objects[TOPOLOGY_OBJECT] as GeometryCollection;
   const codeLists = {
     topology: seats.geometries.map((geometry) => String(geometry.id)).sort(),
+    overview: ((JSON.parse(overview.text) as Topology).objects[TOPOLOGY_OBJECT] as GeometryCollection).geometries
+      .map((geometry) => String(geometry.id))
+      .sort(),
     seatPaths: [...seatPaths.text.matchAll(/<path id="([^"]+)"/g)].map((match) => match[1]!).sort(),
     hex: Object.keys((JSON.parse(hex.text) as HexLayout).hexes).sort(),
     metadata: (JSON.parse(readFileSync(dataOut(`seats-${set}.json`), "utf8")) as { code: string }[])
@@ -44,12 +48,15 @@ export function manifestEntry(set: BoundarySet): GeoManifestEntry {
   if (viewBox?.length !== 4) throw new Error(`${set}: seat paths have no viewBox`);
   return {
     topology: topology.url,
+    overview: overview.url,
     seatPaths: seatPaths.url,
     hex: hex.url,
     bounds: [outward(west, false), outward(south, false), outward(east, true), outward(north, true)],
     viewBox: viewBox as GeoManifestEntry["viewBox"],
     mercatorScale: MERCATOR_SCALE,
-    gzipBytes: { topology: gzipBytes(topology.text), seatPaths: gzipBytes(seatPaths.text), hex: gzipBytes(hex.text) },
+    gzipBytes: {
+      topology: gzipBytes(topology.text),
+      overview: gzipBytes(overview.text), seatPaths: gzipBytes(seatPaths.text), hex: gzipBytes(hex.text) },
   };
 }
 
