@@ -6,11 +6,11 @@
  * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { boundarySetProblem, chooseBoundarySet } from "@/lib/join/boundary-set";
-import { getPetition, isPetitionError, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
+import { petitionErrorResponse, petitionFailureOf, type PetitionFailure } from "@/lib/http/petition-error";
+import { chooseBoundarySet, UnknownBoundaryError } from "@/lib/join/boundary-set";
+import { getPetition, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
 import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
-import { petitionErrorPage } from "@/lib/security/error-page";
 import { seatCodesBySet } from "@/lib/seats";
 
 const PETITION_PAGE = new RegExp(`^/(?:embed/)?petitions/(${PETITION_ID_PATTERN})$`);
@@ -30,25 +30,21 @@ function petitionShownBy(url: URL): number | null {
  * 404): upstream failing with no copy kept, or an answer whose constituencies fit neither boundary set.
  */
 async function petitionFailure(id: number, url: URL): Promise<Response | "not-found" | null> {
-  const page = (status: number, detail: string, busy?: { retryAfterSeconds: number }) =>
-    petitionErrorPage({
-      status,
-      petitionId: id,
-      retryPath: url.pathname + url.search,
-      detail,
-      frameable: isFrameablePath(url.pathname),
-      ...(busy ? { busy: true, retryAfterSeconds: busy.retryAfterSeconds } : {}),
-    });
+  const answer = (failure: PetitionFailure) =>
+    failure.kind === "not-found"
+      ? "not-found"
+      : petitionErrorResponse(failure, {
+          as: "html",
+          petitionId: id,
+          retryPath: url.pathname + url.search,
+          frameable: isFrameablePath(url.pathname),
+        });
+  const where = { route: "page", petition: id };
   try {
     const choice = chooseBoundarySet((await getPetition(id)).petition, seatCodesBySet());
-    return choice.ok ? null : page(502, boundarySetProblem(choice));
+    return choice.ok ? null : answer(petitionFailureOf(new UnknownBoundaryError(choice), where));
   } catch (error) {
-    if (isPetitionError(error) && error.kind === "not-found") return "not-found";
-    if (isPetitionError(error) && error.retryAfterSeconds !== null) {
-      return page(error.status, error.message, { retryAfterSeconds: error.retryAfterSeconds });
-    }
-    if (isPetitionError(error)) return page(error.status, error.message);
-    return page(503, "Something went wrong on our side");
+    return answer(petitionFailureOf(error, where));
   }
 }
 

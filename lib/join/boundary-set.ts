@@ -17,6 +17,14 @@ export function boundarySetProblem(choice: Extract<BoundarySetChoice, { ok: fals
     : `The petitions site listed constituencies from both the 2010 and the 2024 boundaries (${examples})`;
 }
 
+/** The petition's constituency codes fit neither boundary set (codes unknown, or from both at once). */
+export class UnknownBoundaryError extends Error {
+  constructor(choice: Extract<BoundarySetChoice, { ok: false }>) {
+    super(boundarySetProblem(choice));
+    this.name = "UnknownBoundaryError";
+  }
+}
+
 /**
  * Which boundary set a petition's constituency codes are in. Codes decide (five Scottish codes sit in both sets, so
  * they decide nothing); a petition without breakdowns falls back to its parliament or dates.

@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { isPetitionError, petitionIdOf } from "@/lib/petitions";
+import { petitionFailureOf } from "@/lib/http/petition-error";
+import { petitionIdOf } from "@/lib/petitions";
 import { loadPetition, type LoadedPetition } from "./petition";
 
 export type PetitionPageParams = Promise<{ id: string }>;
@@ -16,7 +17,8 @@ export const loadPetitionOrNotFound = cache(async (id: number) => {
   try {
     return await loadPetition(id);
   } catch (error) {
-    if (isPetitionError(error) && error.kind === "not-found") notFound();
+    // Other failures reach error.tsx; the proxy has already answered them with a whole error page.
+    if (petitionFailureOf(error, { route: "page", petition: id }).kind === "not-found") notFound();
     throw error;
   }
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { momentumOf } from "@/lib/history/runtime";
 import { withMomentum, type Momentum } from "@/lib/history/momentum";
-import { boundarySetProblem, chooseBoundarySet, type BoundarySetChoice } from "@/lib/join/boundary-set";
+import { chooseBoundarySet, UnknownBoundaryError } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import type { JoinedPetition } from "@/lib/join/types";
 import { getPetition, type PetitionLoad } from "@/lib/petitions";
@@ -14,14 +14,6 @@ export interface LoadedPetition {
   scales: Record<Metric, ColourScale>;
   /** False for petitions without a constituency breakdown (rejected ones): the map is drawn but not coloured. */
   hasBreakdown: boolean;
-}
-
-/** The petition's constituency codes fit neither boundary set (codes unknown, or from both at once). */
-export class UnknownBoundaryError extends Error {
-  constructor(choice: Extract<BoundarySetChoice, { ok: false }>) {
-    super(boundarySetProblem(choice));
-    this.name = "UnknownBoundaryError";
-  }
 }
 
 /** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */

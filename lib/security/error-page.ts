@@ -58,7 +58,7 @@ export function petitionErrorPage({
 <main>
 <h1>${escapeHtml(heading)}</h1>
 <p>We could not load petition ${petitionId} and have no saved copy of it to show instead.</p>
-<p>${escapeHtml(detail)}.</p>
+<p>${escapeHtml(detail.replace(/\.$/, ""))}.</p>
 <p><a href="${escapeHtml(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.</p>
 </main>
 </body>

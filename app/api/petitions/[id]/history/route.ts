@@ -1,14 +1,11 @@
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
 import { historyStore, startHistory } from "@/lib/history/runtime";
-import { getPetition, isPetitionError, petitionIdOf } from "@/lib/petitions";
+import { BAD_PETITION_ID, petitionErrorResponse, petitionFailureOf } from "@/lib/http/petition-error";
+import { getPetition, petitionIdOf } from "@/lib/petitions";
 
 /** History moves once a minute at most, so a short cache is safe. */
 const CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=30";
-
-function errorResponse(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 /**
  * GET /api/petitions/ID/history?from=&to=&area=&limit= → {petition, milestones, points: [{at, total, seat?}]};
@@ -16,9 +13,13 @@ function errorResponse(status: number, message: string): Response {
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = petitionIdOf((await params).id);
-  if (id === null) return errorResponse(400, "A petition id is a number, e.g. 575833.");
+  if (id === null) return petitionErrorResponse(BAD_PETITION_ID, { as: "json" });
   const parsed = parseHistoryQuery(new URL(request.url).searchParams);
-  if (!parsed.ok) return errorResponse(400, parsed.message);
+  if (!parsed.ok)
+    return Response.json(
+      { error: parsed.message },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   const { query } = parsed;
   try {
     startHistory();
@@ -54,10 +55,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       { headers: { "Cache-Control": CACHE_CONTROL } },
     );
   } catch (error) {
-    if (isPetitionError(error)) return errorResponse(error.status, error.message);
-    console.error(
-      JSON.stringify({ event: "route-error", route: "history", petition: id, error: String(error) }),
-    );
-    return errorResponse(503, "The signature history is unavailable right now. Please try again shortly.");
+    return petitionErrorResponse(petitionFailureOf(error, { route: "history", petition: id }), {
+      as: "json",
+    });
   }
 }
