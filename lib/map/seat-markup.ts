@@ -1,3 +1,5 @@
+import { escapeMarkup } from "@/lib/markup";
+
 /** One seat as the SVG map draws it. */
 export interface SeatShape {
   code: string;
@@ -7,12 +9,6 @@ export interface SeatShape {
   fill: string;
   /** Path data in Mercator units. */
   d: string;
-}
-
-const ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-function attribute(value: string): string {
-  return value.replace(/[&<>"]/g, (character) => ESCAPED[character] ?? character);
 }
 
 /** The id of a seat's path in the SVG map, which the selection outline refers to. */
@@ -29,8 +25,8 @@ export function seatLinksMarkup(seats: Iterable<SeatShape>): string {
   let markup = "";
   for (const { code, name, href, fill, d } of seats) {
     markup +=
-      `<a data-code="${attribute(code)}" href="${attribute(href)}" aria-label="${attribute(name)}" tabindex="-1"` +
-      ` fill="${attribute(fill)}"><path id="${attribute(seatPathId(code))}" d="${attribute(d)}"/></a>`;
+      `<a data-code="${escapeMarkup(code)}" href="${escapeMarkup(href)}" aria-label="${escapeMarkup(name)}" tabindex="-1"` +
+      ` fill="${escapeMarkup(fill)}"><path id="${escapeMarkup(seatPathId(code))}" d="${escapeMarkup(d)}"/></a>`;
   }
   return markup;
 }

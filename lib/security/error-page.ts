@@ -1,17 +1,6 @@
 /** A small, self-contained HTML page for when a petition cannot be shown (upstream trouble, no copy kept). */
+import { escapeMarkup } from "@/lib/markup";
 import { EMBED_FRAME_ANCESTORS } from "./csp";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
 
 const HEADINGS: Record<number, string> = {
   502: "The petitions site sent an answer we could not use",
@@ -52,14 +41,14 @@ export function petitionErrorPage({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(heading)} · Petition Atlas</title>
+<title>${escapeMarkup(heading)} · Petition Atlas</title>
 </head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
 <main>
-<h1>${escapeHtml(heading)}</h1>
+<h1>${escapeMarkup(heading)}</h1>
 <p>We could not load petition ${petitionId} and have no saved copy of it to show instead.</p>
-<p>${escapeHtml(detail.replace(/\.$/, ""))}.</p>
-<p><a href="${escapeHtml(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.</p>
+<p>${escapeMarkup(detail.replace(/\.$/, ""))}.</p>
+<p><a href="${escapeMarkup(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.</p>
 </main>
 </body>
 </html>

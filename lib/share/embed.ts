@@ -1,5 +1,5 @@
 import { embedPath, normaliseViewQuery } from "./links";
-import { escapeMarkup } from "./text";
+import { escapeMarkup } from "@/lib/markup";
 
 export interface EmbedSnippetInput {
   /** The site's origin, e.g. "https://petition-atlas.example". */

@@ -4,7 +4,8 @@ import { METRIC_LABELS } from "@/lib/metric-labels";
 import { colourOf, metricValue, type ColourScale } from "@/lib/scale/scale";
 import { legendEntries, formatMetricValue } from "./legend";
 import { pathBounds } from "@/lib/geo/seat-paths";
-import { escapeMarkup, wrapText } from "./text";
+import { escapeMarkup } from "@/lib/markup";
+import { wrapText } from "./text";
 
 /** Open Graph's recommended size; Twitter's large summary card crops the same image to fit. */
 export const PREVIEW_WIDTH = 1200;

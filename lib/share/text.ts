@@ -1,18 +1,4 @@
-/** Text for SVG and HTML documents built as strings. */
-
-/** Characters XML 1.0 forbids outright; a petition title should never have them, but one may. */
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Escapes text for an XML/HTML text node or a double- or single-quoted attribute. */
-export function escapeMarkup(text: string): string {
-  return text
-    .replace(FORBIDDEN_IN_XML, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+/** Text laid out for SVG documents built as strings. */
 
 /**
  * Greedy word wrap to at most `maxLines` lines of about `maxChars` characters; the last line ends in "…" when text
