@@ -1,5 +1,6 @@
 import { METRICS, type Metric } from "@/lib/scale/scale";
 import { regionBySlug } from "@/lib/regions";
+import { firstParam, type SearchParamsLike } from "@/lib/search-params";
 
 /** Everything a shared link restores. The URL is the only place it lives. */
 export interface ViewState {
@@ -27,8 +28,6 @@ export const DEFAULT_VIEW: ViewState = {
   at: null,
 };
 
-type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
-
 const ONS_CODE = /^[ENSW]\d{8}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -37,7 +36,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * its default and never spoils the others. Plain checks rather than a schema library keep the browser's bundle small.
  */
 export function parseViewState(params: SearchParamsLike): ViewState {
-  const get = (key: string) => firstValue(params, key);
+  const get = (key: string) => firstParam(params, key);
   return {
     area: parseArea(get("area")),
     metric: oneOf(METRICS, get("metric")) ?? DEFAULT_VIEW.metric,
@@ -47,23 +46,23 @@ export function parseViewState(params: SearchParamsLike): ViewState {
   };
 }
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+function oneOf<T extends string>(allowed: readonly T[], value: string): T | undefined {
   return allowed.find((option) => option === value);
 }
 
-function parseArea(raw: string | undefined): string | null {
-  const code = raw?.trim().toUpperCase();
-  return code && ONS_CODE.test(code) ? code : null;
+function parseArea(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  return ONS_CODE.test(code) ? code : null;
 }
 
-function parseRegion(raw: string | undefined): string | null {
-  return raw !== undefined && regionBySlug(raw) !== undefined ? raw : null;
+function parseRegion(raw: string): string | null {
+  return regionBySlug(raw) !== undefined ? raw : null;
 }
 
 /** `lat,lng,zoom` as plain decimals within the map's limits. */
-function parseCamera(raw: string | undefined): Camera | null {
-  const parts = raw?.split(",");
-  if (parts?.length !== 3 || !parts.every((part) => DECIMAL.test(part))) return null;
+function parseCamera(raw: string): Camera | null {
+  const parts = raw.split(",");
+  if (parts.length !== 3 || !parts.every((part) => DECIMAL.test(part))) return null;
   const [lat, lng, zoom] = parts.map(Number) as [number, number, number];
   const within = (value: number, min: number, max: number) => value >= min && value <= max;
   return within(lat, -85, 85) && within(lng, -180, 180) && within(zoom, 0, 22) ? { lat, lng, zoom } : null;
@@ -83,12 +82,6 @@ export function buildViewQuery(state: ViewState): string {
 
 export function buildViewHref(pathname: string, state: ViewState): string {
   return `${pathname}${buildViewQuery(state)}`;
-}
-
-function firstValue(params: SearchParamsLike, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-  const value = params[key];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** ~1 m at 5 decimals and 0.01 zoom steps: precise enough to restore a view, short enough to share. */

@@ -7,11 +7,11 @@ import { describePostcodeSeat } from "@/lib/postcodes/describe";
 import { petitionIdOf, SEED_PETITION_ID } from "@/lib/petitions";
 import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
 import { buildViewHref, parseViewState } from "@/lib/view-state";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Find a constituency", robots: { index: false } };
 
 type Params = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 /**
  * The seat search without JavaScript: an exactly looked-up postcode or a single clear match redirects to the seat
@@ -20,11 +20,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export default async function FindSeat({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const query = first(params.q).trim().slice(0, 100);
-  const petitionId = petitionIdOf(first(params.petition)) ?? SEED_PETITION_ID;
+  const query = firstParam(params, "q").trim().slice(0, 100);
+  const petitionId = petitionIdOf(firstParam(params, "petition")) ?? SEED_PETITION_ID;
   // Only our own petition paths: the form cannot be used to redirect anywhere else.
   const from =
-    first(params.from) === "/" && petitionId === SEED_PETITION_ID ? "/" : `/petitions/${petitionId}`;
+    firstParam(params, "from") === "/" && petitionId === SEED_PETITION_ID ? "/" : `/petitions/${petitionId}`;
   const loaded = await loadPetitionOrNotFound(petitionId);
   const state = { ...parseViewState(params), at: null };
   const hrefFor = (code: string) => buildViewHref(from, { ...state, area: code });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PetitionFinder } from "@/components/PetitionFinder";
 import { parsePetitionInput } from "@/lib/petitions";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Open a petition" };
 
@@ -11,8 +12,7 @@ export default async function OpenPetition({
 }: {
   searchParams: Promise<{ petition?: string | string[] }>;
 }) {
-  const raw = (await searchParams).petition;
-  const input = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const input = firstParam(await searchParams, "petition");
   const parsed = parsePetitionInput(input);
   if (parsed.ok) redirect(`/petitions/${parsed.id}`);
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PetitionFinder } from "@/components/PetitionFinder";
 import { PetitionList } from "@/components/petition/PetitionList";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Find a petition" };
 
@@ -8,12 +9,10 @@ interface Props {
   searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>;
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
 export default async function BrowsePetitions({ searchParams }: Props) {
   const params = await searchParams;
-  const q = first(params.q).slice(0, 200);
-  const page = first(params.page);
+  const q = firstParam(params, "q").slice(0, 200);
+  const page = firstParam(params, "page");
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
       <h1 className="text-2xl font-bold">Find a petition</h1>
