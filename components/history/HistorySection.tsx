@@ -3,7 +3,7 @@ import { formatShortMoment } from "@/lib/history/chart";
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { MOMENTUM_WINDOWS, type Momentum } from "@/lib/history/momentum";
 import { POINT_LIMIT } from "@/lib/history/query";
-import { historyStore, momentumOf, noteViewed, startHistory } from "@/lib/history/runtime";
+import { historyStore, momentumOf, noteViewed } from "@/lib/history/runtime";
 import type { PetitionLoad } from "@/lib/petitions";
 import { HistoryPanel, type HistoryKind } from "./HistoryPanel";
 
@@ -32,7 +32,6 @@ export async function HistorySection({ load }: { load: PetitionLoad }) {
   if (load.source === "embedded") {
     return <HistoryPanel {...props} kind="embedded" points={[]} windowLabels={windowLabels(null)} />;
   }
-  startHistory();
   const open = petition.state === "open";
   if (open) await noteViewed(petition.id);
   let kind: HistoryKind = open ? "open" : "closed";

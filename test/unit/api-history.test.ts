@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
 import { loadPetition } from "@/lib/load/petition";
-import { stopHistory } from "@/lib/history/runtime";
+import { startHistory, stopHistory } from "@/lib/history/runtime";
 import { RISE_PER_SEAT } from "@/test/upstream/faults";
 import { FIXTURE_IDS, MISSING_ID } from "@/test/upstream/fixtures";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
@@ -45,6 +45,8 @@ beforeAll(async () => {
     HISTORY_DIR: dir,
     HISTORY_POLLER: "off",
   });
+  // As instrumentation.ts does when a server starts: every upstream fetch is recorded from then on.
+  startHistory();
   ({ GET } = await import("@/app/api/petitions/[id]/history/route"));
 });
 

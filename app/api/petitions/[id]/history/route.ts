@@ -1,6 +1,6 @@
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
-import { historyStore, startHistory } from "@/lib/history/runtime";
+import { historyStore } from "@/lib/history/runtime";
 import { BAD_PETITION_ID, petitionErrorResponse, petitionFailureOf } from "@/lib/http/petition-error";
 import { getPetition, petitionIdOf } from "@/lib/petitions";
 
@@ -22,7 +22,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     );
   const { query } = parsed;
   try {
-    startHistory();
     const load = await getPetition(id);
     const { petition } = load;
     const store = await historyStore();
