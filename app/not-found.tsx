@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { publicPetitionUrl } from "@/lib/petitions/site";
 
 export default function NotFound() {
   return (
@@ -6,7 +7,7 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">We could not find that</h1>
       <p>
         There is no petition or page at this address. Petition numbers come from the UK Parliament petitions
-        site, for example 575833 in https://petition.parliament.uk/petitions/575833.
+        site, for example 575833 in {publicPetitionUrl(575833)}.
       </p>
       <p className="flex gap-4">
         <Link href="/petitions" className="text-sky-800 underline">

@@ -1,4 +1,5 @@
 import { PETITION_INPUT_HINT } from "@/lib/petitions";
+import { publicPetitionUrl } from "@/lib/petitions/site";
 
 interface Props {
   /** Distinct ids let the site bar's compact finder and a page's own finder share a page. */
@@ -29,11 +30,7 @@ export function PetitionFinder({ idPrefix = "petition", compact = false, default
           defaultValue={defaultValue}
           inputMode="url"
           autoComplete="off"
-          placeholder={
-            compact
-              ? "Petition number or link"
-              : "e.g. 575833 or https://petition.parliament.uk/petitions/575833"
-          }
+          placeholder={compact ? "Petition number or link" : `e.g. 575833 or ${publicPetitionUrl(575833)}`}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : `${inputId}-hint`}
           className={`min-w-0 rounded border border-slate-400 bg-white px-2 text-slate-900 ${compact ? "py-1 text-sm" : "py-1.5"}`}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { compareWithRate, formatCount, formatOrdinal, formatRate, formatShare } from "@/lib/format";
+import { signPetitionUrl } from "@/lib/petitions/site";
 import { seatPagePath } from "@/lib/seat-page/links";
 import { useAtlas } from "./atlas-context";
 import { useSelectedSeat, useViewUpdate } from "./use-view-state";
@@ -131,10 +132,7 @@ export function AreaPanel() {
         )}
         {live && (
           <li>
-            <a
-              href={`https://petition.parliament.uk/petitions/${petitionId}/signatures/new`}
-              className="font-medium text-sky-800 underline"
-            >
+            <a href={signPetitionUrl(petitionId)} className="font-medium text-sky-800 underline">
               Sign this petition
             </a>
           </li>

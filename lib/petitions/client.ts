@@ -6,10 +6,10 @@ import { upstreamBudget, type UpstreamBudget, type UpstreamPriority } from "./bu
 import { PetitionError } from "./errors";
 import { notifyPetitionFetched } from "./fetch-observers";
 import { reshapePetition, reshapePetitionList } from "./reshape";
+import { PETITIONS_SITE, petitionPath } from "./site";
 import type { Petition, PetitionListPage } from "./types";
 
 export const USER_AGENT = "PetitionAtlas/0.1 (maps UK Parliament petition signatures by constituency)";
-const DEFAULT_BASE = "https://petition.parliament.uk";
 const DEFAULT_TIMEOUT_MS = 5000;
 export const LIST_PAGE_SIZE = 50;
 
@@ -20,7 +20,7 @@ export type LogFields = Record<string, string | number | boolean | null>;
 
 // Read per call so tests and the e2e stand-in can point us elsewhere at run time.
 export function apiBase(): string {
-  return (process.env.PETITIONS_API_BASE ?? DEFAULT_BASE).replace(/\/+$/, "");
+  return (process.env.PETITIONS_API_BASE ?? PETITIONS_SITE).replace(/\/+$/, "");
 }
 
 function timeoutMs(): number {
@@ -168,10 +168,10 @@ export async function fetchPetition(
   id: number,
   options: UpstreamOptions & { archived?: boolean } = {},
 ): Promise<Petition> {
-  const url = `${apiBase()}/${options.archived ? "archived/" : ""}petitions/${id}.json`;
+  const url = `${apiBase()}${petitionPath(id, options.archived)}.json`;
   const archivedTwin = (target: URL) =>
     target.origin === new URL(url).origin &&
-    target.pathname === `/archived/petitions/${id}.json` &&
+    target.pathname === `${petitionPath(id, true)}.json` &&
     target.search === "";
   const log = { petition: id, ...options.log };
   return getJson(url, { ...options, log }, archivedTwin, ({ json, finalUrl }) => {

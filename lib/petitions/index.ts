@@ -9,5 +9,6 @@ export {
   PETITION_INPUT_HINT,
   type PetitionInputResult,
 } from "./input";
-export { reshapePetition, reshapePetitionList, publicPetitionUrl } from "./reshape";
+export { reshapePetition, reshapePetitionList } from "./reshape";
+export { PETITIONS_SITE, publicPetitionUrl, signPetitionUrl } from "./site";
 export type { ListQuery } from "./client";

@@ -2,10 +2,11 @@
 
 export type PetitionInputResult = { ok: true; id: number } | { ok: false; message: string };
 
-export const PETITION_INPUT_HINT =
-  "Enter a petition number (like 575833) or a link to a petition on petition.parliament.uk.";
+import { PETITIONS_HOST, PETITIONS_SITE } from "./site";
 
-const PETITIONS_HOSTS = new Set(["petition.parliament.uk", "www.petition.parliament.uk"]);
+export const PETITION_INPUT_HINT = `Enter a petition number (like 575833) or a link to a petition on ${PETITIONS_HOST}.`;
+
+const PETITIONS_HOSTS = new Set([PETITIONS_HOST, `www.${PETITIONS_HOST}`]);
 const MAX_INPUT_LENGTH = 2048;
 /** A petition id in our URLs and the petitions site's: 1–9 digits, so no other text reaches an upstream URL. */
 export const PETITION_ID_PATTERN = "\\d{1,9}";
@@ -30,7 +31,7 @@ function toId(digits: string): PetitionInputResult {
 /** Parses with an implied https:// (pasted links often lack it) or as a path on the petitions site. */
 function parseLink(text: string): URL | null {
   const candidate = text.startsWith("/")
-    ? `https://petition.parliament.uk${text}`
+    ? `${PETITIONS_SITE}${text}`
     : /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
       ? text
       : `https://${text}`;

@@ -2,14 +2,9 @@
 import type { z } from "zod";
 import { PetitionError } from "./errors";
 import { regionGssCode } from "./regions";
+import { PETITIONS_SITE, publicPetitionUrl } from "./site";
 import { petitionDocumentSchema, petitionListDocumentSchema, type PetitionDocument } from "./schema";
 import type { Petition, PetitionListPage, SignatureCount } from "./types";
-
-export const PETITIONS_SITE = "https://petition.parliament.uk";
-
-export function publicPetitionUrl(id: number, archived: boolean): string {
-  return `${PETITIONS_SITE}/${archived ? "archived/" : ""}petitions/${id}`;
-}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

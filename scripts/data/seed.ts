@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { publicPetitionUrl } from "@/lib/petitions/site";
 import { seatNameIndex, seatNameKey } from "@/lib/seats/names";
 import { countryCode } from "./countries";
 import { londonToUtcIso } from "./london-time";
@@ -64,7 +65,7 @@ export function seedToSitePetition(snapshot: SeedSnapshot, seats: Map<string, st
     .map((row) => ({ name: row.name, code: countryCode(row.name), signature_count: row.count }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
-    links: { self: `https://petition.parliament.uk/petitions/${SEED_PETITION_ID}.json` },
+    links: { self: `${publicPetitionUrl(SEED_PETITION_ID)}.json` },
     data: {
       type: "petition",
       id: SEED_PETITION_ID,
