@@ -10,6 +10,7 @@ import { ViewControls } from "@/components/atlas/ViewControls";
 import { AtlasMap } from "@/components/atlas/AtlasMap";
 import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
+import { CompareForm } from "@/components/compare/CompareForm";
 import { atlasPayloadFor } from "@/lib/load/atlas-payload";
 import type { LoadedPetition } from "@/lib/load/petition";
 import type { ViewState } from "@/lib/view-state";
@@ -49,6 +50,7 @@ export function PetitionScreen({
               </p>
             )}
             <ShareControls title={load.petition.action} />
+            <CompareForm petitionId={load.petition.id} />
             <Attribution petitionId={load.petition.id} set={joined.set} />
           </section>
           <aside className="space-y-4">

@@ -14,7 +14,7 @@ const HEADER = [
 export const CSV_BOM = "\uFEFF";
 
 /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a cell can never run as a formula. */
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   if (typeof value === "number") return String(value);
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

@@ -18,6 +18,7 @@ import { linksSection } from "./links";
 import { loadSection } from "./load";
 import { mapLoadSection } from "./navigation";
 import { postcodesSection } from "./postcodes";
+import { seatPagesSection } from "./seat-pages";
 import { selectionSection } from "./selection";
 import { writeSection } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
@@ -30,6 +31,7 @@ const SECTIONS: BenchSection[] = [
   linksSection,
   postcodesSection,
   historySection,
+  seatPagesSection,
 ];
 
 const BENCH_DIST_DIR = ".next-bench";

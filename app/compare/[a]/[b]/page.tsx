@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DifferenceMap } from "@/components/compare/DifferenceMap";
+import { RateScatter } from "@/components/compare/RateScatter";
+import type { ComparedSeat } from "@/lib/compare/compare";
+import { formatCorrelation } from "@/lib/compare/csv";
+import { loadComparison, type ComparisonLoad } from "@/lib/compare/load";
+import { formatCount } from "@/lib/format";
+import { isPetitionError, petitionIdOf } from "@/lib/petitions";
+import { seatPagePath } from "@/lib/seat-page/links";
+import { publicBaseUrl } from "@/lib/share/metadata";
+
+interface Props {
+  params: Promise<{ a: string; b: string }>;
+}
+
+async function comparisonOf(props: Props): Promise<{ a: number; b: number; load: ComparisonLoad }> {
+  const raw = await props.params;
+  const a = petitionIdOf(raw.a);
+  const b = petitionIdOf(raw.b);
+  if (a === null || b === null) notFound();
+  try {
+    return { a, b, load: await loadComparison(a, b) };
+  } catch (error) {
+    if (isPetitionError(error) && error.kind === "not-found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { a, b } = await props.params;
+  return { title: `Compare petitions ${a} and ${b}`, alternates: { canonical: `/compare/${a}/${b}` } };
+}
+
+function LeanList({
+  seats,
+  set,
+  towards,
+}: {
+  seats: readonly ComparedSeat[];
+  set: "2010" | "2024";
+  towards: "A" | "B";
+}) {
+  return (
+    <ol className="list-decimal space-y-1 pl-6 text-sm">
+      {seats.map((seat) => (
+        <li key={seat.code}>
+          <Link href={seatPagePath(seat.code, set)} prefetch={false} className="text-sky-800 underline">
+            {seat.name}
+          </Link>{" "}
+          <span className="tabular-nums text-slate-700">
+            {(2 ** Math.abs(seat.logRatio ?? 0)).toFixed(1)}× further towards {towards} (
+            {formatCount(seat.countA)} A, {formatCount(seat.countB)} B)
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default async function ComparePage(props: Props) {
+  const { a, b, load } = await comparisonOf(props);
+  const titleA = load.a.load.petition.action;
+  const titleB = load.b.load.petition.action;
+  const heading = (
+    <header className="space-y-2">
+      <h1 className="text-2xl font-bold">Two petitions compared</h1>
+      <p className="text-sm">
+        <strong>A</strong>:{" "}
+        <Link href={`/petitions/${a}`} className="text-sky-800 underline">
+          {titleA}
+        </Link>{" "}
+        ({formatCount(load.a.load.petition.signatureCount)} signatures, {load.a.joined.set} boundaries)
+      </p>
+      <p className="text-sm">
+        <strong>B</strong>:{" "}
+        <Link href={`/petitions/${b}`} className="text-sky-800 underline">
+          {titleB}
+        </Link>{" "}
+        ({formatCount(load.b.load.petition.signatureCount)} signatures, {load.b.joined.set} boundaries)
+      </p>
+    </header>
+  );
+  if (!load.ok) {
+    return (
+      <div className="mx-auto max-w-4xl space-y-4 px-4 py-8 text-slate-800">
+        {heading}
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
+          These petitions cannot be compared yet: A is mapped on the {load.a.joined.set} constituencies and B
+          on the {load.b.joined.set} constituencies, which changed at the July 2024 general election. Compare
+          petitions from the same side of that boundary change.
+        </p>
+      </div>
+    );
+  }
+  const { comparison } = load;
+  const set = load.a.joined.set;
+  const path = `/compare/${a}/${b}`;
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-8 text-slate-800">
+      {heading}
+      <p
+        data-testid="correlation"
+        data-pearson={formatCorrelation(comparison.pearson)}
+        data-spearman={formatCorrelation(comparison.spearman)}
+        className="rounded border border-slate-200 bg-slate-50 p-3"
+      >
+        Over the {comparison.paired} seats both petitions list (zeros included), the seats&apos; signatures
+        per 1,000 electors correlate with Pearson&apos;s r ={" "}
+        <strong>{formatCorrelation(comparison.pearson) || "n/a"}</strong> and Spearman&apos;s ρ ={" "}
+        <strong>{formatCorrelation(comparison.spearman) || "n/a"}</strong> (ranks, ties averaged).
+      </p>
+      <section aria-labelledby="difference-heading" className="space-y-2">
+        <h2 id="difference-heading" className="text-lg font-semibold">
+          Where each leans
+        </h2>
+        <p className="text-sm text-slate-600">
+          Each seat&apos;s rate for A relative to A&apos;s UK rate, divided by the same for B: orange seats
+          lean to A, purple to B. Each seat links to its page.
+        </p>
+        <DifferenceMap
+          set={set}
+          seats={comparison.seats}
+          label={`Map of the ${comparison.seats.length} seats coloured by how far each leans to petition A or B`}
+        />
+      </section>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="most-a" className="space-y-2">
+          <h2 id="most-a" className="text-lg font-semibold">
+            Most for A relative to B
+          </h2>
+          <LeanList seats={comparison.mostA} set={set} towards="A" />
+        </section>
+        <section aria-labelledby="most-b" className="space-y-2">
+          <h2 id="most-b" className="text-lg font-semibold">
+            Most for B relative to A
+          </h2>
+          <LeanList seats={comparison.mostB} set={set} towards="B" />
+        </section>
+      </div>
+      <section aria-labelledby="scatter-heading" className="space-y-2">
+        <h2 id="scatter-heading" className="text-lg font-semibold">
+          Rates seat by seat
+        </h2>
+        <RateScatter seats={comparison.seats} labelA="A" labelB="B" />
+      </section>
+      <section aria-labelledby="share-heading" className="space-y-2 text-sm">
+        <h2 id="share-heading" className="text-lg font-semibold">
+          Share and download
+        </h2>
+        <p>
+          <label htmlFor="compare-link" className="mr-2">
+            Link to this comparison
+          </label>
+          <input
+            id="compare-link"
+            readOnly
+            value={new URL(path, publicBaseUrl()).toString()}
+            className="w-full max-w-md rounded border border-slate-300 px-2 py-1"
+          />
+        </p>
+        <p>
+          <a href={`${path}/seats.csv`} download className="text-sky-800 underline">
+            Download the comparison as CSV
+          </a>{" "}
+          (per seat: both counts, both rates, the log ratio).
+        </p>
+      </section>
+    </div>
+  );
+}
