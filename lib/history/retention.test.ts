@@ -13,17 +13,35 @@ describe("retention", () => {
   it.each([
     ["everything younger than 48 h", [NOW - 47 * HOUR_MS, NOW - 47 * HOUR_MS + MINUTE, NOW - MINUTE], 3],
     [
-      "the first of an hour between 48 h and 30 days",
-      [0, 10, 59].map((m) => NOW - 72 * HOUR_MS + m * MINUTE),
-      1,
+      "the last of an hour between 48 h and 30 days",
+      [0, 10, 59, 24 * 60].map((m) => NOW - 72 * HOUR_MS + m * MINUTE),
+      2,
     ],
-    ["the first of a day after 30 days", [0, 5, 23].map((h) => NOW - 40 * DAY_MS + h * HOUR_MS), 1],
+    ["the last of a day after 30 days", [0, 5, 23, 48].map((h) => NOW - 40 * DAY_MS + h * HOUR_MS), 2],
   ])("keeps %s", (_, list, kept) => {
     const sorted = [...list].sort((a, b) => a - b);
-    expect(keptTimes(sorted, NOW)).toEqual(sorted.slice(0, kept));
+    expect(keptTimes(sorted, NOW)).toEqual(sorted.slice(-kept));
   });
 
-  it("keeps the first snapshot of each tier's bucket and everything recent", () => {
+  it("keeps the final total of a petition whose last snapshot is mid-hour, after 48 h and after 30 days", () => {
+    // Polled every minute from 09:00 until it closed; the last snapshot, at 10:37, holds the final total.
+    const opened = Date.parse("2026-03-02T09:00:00Z");
+    const closed = Date.parse("2026-03-02T10:37:00Z");
+    const polls = Array.from({ length: (closed - opened) / MINUTE + 1 }, (_, n) => opened + n * MINUTE);
+    for (const later of [48 * HOUR_MS + MINUTE, 30 * DAY_MS + MINUTE, 365 * DAY_MS]) {
+      const kept = keptTimes(polls, closed + later);
+      expect(kept.at(-1)).toBe(closed);
+      expect(kept.length).toBeLessThanOrEqual(2);
+      // Thinned hour by hour on the way there, the same snapshots survive.
+      const stepwise = [48, 24 * 30, 24 * 365].reduce(
+        (left, hours) => keptTimes(left, closed + hours * HOUR_MS + MINUTE),
+        polls,
+      );
+      expect(stepwise.at(-1)).toBe(closed);
+    }
+  });
+
+  it("keeps the last snapshot of each tier's bucket, the newest and everything recent", () => {
     fc.assert(
       fc.property(times, (all) => {
         const kept = keptTimes(all, NOW);
@@ -35,7 +53,7 @@ describe("retention", () => {
         expect(new Set(hourly.map((at) => Math.floor(at / HOUR_MS))).size).toBe(hourly.length);
         const daily = kept.filter((at) => NOW - at > RETENTION.hourlyUntilMs);
         expect(new Set(daily.map((at) => Math.floor(at / DAY_MS))).size).toBe(daily.length);
-        expect(kept[0]).toBe(all[0]);
+        expect(kept.at(-1)).toBe(all.at(-1));
       }),
     );
   });

@@ -1,6 +1,8 @@
 /**
- * Which snapshots to keep as they age: every one for 48 hours, the first of each UTC hour up to 30 days, then the
- * first of each UTC day. A pure function of the times and "now", so thinning twice changes nothing.
+ * Which snapshots to keep as they age: every one for 48 hours, the last of each UTC hour up to 30 days, then the
+ * last of each UTC day, and always the newest, so a closed petition's history ends at its final total. A pure
+ * function of the times and "now", so thinning twice changes nothing. (Stores thinned when the first of each bucket
+ * was kept are not migrated: their old hours keep the first snapshot, and their final total may be gone.)
  */
 
 export const HOUR_MS = 3_600_000;
@@ -17,19 +19,18 @@ function bucketOf(at: number, age: number): string | null {
   return age <= RETENTION.hourlyUntilMs ? `h${Math.floor(at / HOUR_MS)}` : `d${Math.floor(at / DAY_MS)}`;
 }
 
-/** Indexes of `times` (ascending epoch ms) to keep at `now`. */
+/** Indexes of `times` (ascending epoch ms) to keep at `now`, in ascending order. */
 export function survivors(times: readonly number[], now: number): Set<number> {
-  const keep = new Set<number>();
+  const keep: number[] = [];
   const seen = new Set<string>();
-  times.forEach((at, index) => {
+  // Newest first, so the first one seen in a bucket is its last.
+  for (let index = times.length - 1; index >= 0; index -= 1) {
+    const at = times[index]!;
     const bucket = bucketOf(at, now - at);
-    if (bucket === null) keep.add(index);
-    else if (!seen.has(bucket)) {
-      seen.add(bucket);
-      keep.add(index);
-    }
-  });
-  return keep;
+    if (bucket === null || !seen.has(bucket)) keep.push(index);
+    if (bucket !== null) seen.add(bucket);
+  }
+  return new Set(keep.reverse());
 }
 
 /** The most snapshots one petition can hold after thinning, for a petition polled for `spanMs`. */

@@ -153,11 +153,11 @@ describe.each(storeVariants())("history store on $name", (variant) => {
       expect((await store.points(base.id, { area: code })).map((point) => point.seat)).toEqual(
         [0, 1, 2, 3, 4, 5].map(seatAt),
       );
-      // Three days on, retention keeps the first snapshot of each hour: the one at half past goes.
+      // Three days on, retention keeps the last snapshot of each hour: the one at 3:00 goes, 3:30 stays.
       await other.thin(base.id, T0 + 3 * DAY);
       const kept = await store.points(base.id, { area: code });
-      expect(kept.map((point) => point.at)).toEqual([...times, T0 + 4 * HOUR]);
-      expect(kept.map((point) => point.seat)).toEqual([0, 1, 2, 3, 5].map(seatAt));
+      expect(kept.map((point) => point.at)).toEqual([...times.slice(0, 3), T0 + 3.5 * HOUR, T0 + 4 * HOUR]);
+      expect(kept.map((point) => point.seat)).toEqual([0, 1, 2, 4, 5].map(seatAt));
     });
 
     it("keeps its history across a restart", async () => {
