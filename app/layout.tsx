@@ -23,12 +23,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-slate-50">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
-            <Link href="/" className="text-lg font-bold tracking-tight">
+        {/* One line of a fixed height (--site-header), so a page's first screen can be the rest of the viewport. */}
+        <header className="h-[var(--site-header)] overflow-hidden border-b border-slate-200 bg-slate-50">
+          <div className="flex h-full items-center gap-x-4 px-3 sm:gap-x-6 sm:px-4">
+            <Link href="/" className="shrink-0 text-lg font-bold tracking-tight short:text-base">
               Petition Atlas
             </Link>
-            <nav aria-label="Site" className="flex gap-4 text-sm">
+            <nav aria-label="Site" className="flex gap-3 text-sm whitespace-nowrap sm:gap-4">
               <Link href="/petitions" prefetch={false} className="hover:underline">
                 Find a petition
               </Link>
@@ -36,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 About the data
               </Link>
             </nav>
-            <div className="ml-auto w-full sm:w-80">
+            <div className="ml-auto hidden w-72 md:block">
               <PetitionFinder idPrefix="site-petition" compact />
             </div>
           </div>

@@ -36,11 +36,7 @@ export function AreaPanel() {
 
   const tied = rows.filter((candidate) => candidate.rank === row.rank).length > 1;
   return (
-    <section
-      data-testid="area-panel"
-      aria-labelledby="area-panel-title"
-      className="fixed inset-x-0 bottom-0 z-20 max-h-[42vh] overflow-y-auto rounded-t-xl border border-slate-200 bg-white p-4 shadow-[0_-4px_16px_rgba(0,0,0,0.15)] sm:left-auto sm:max-h-[85vh] sm:w-80 sm:rounded-tr-none lg:relative lg:inset-auto lg:z-auto lg:max-h-none lg:w-auto lg:rounded-lg lg:shadow-sm"
-    >
+    <section data-testid="area-panel" aria-labelledby="area-panel-title" className="relative">
       <button
         type="button"
         onClick={() => update({ area: null })}

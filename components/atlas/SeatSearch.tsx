@@ -121,10 +121,10 @@ export function SeatSearch() {
       <input type="hidden" name="petition" value={petitionId} />
       <input type="hidden" name="from" value={pathname} />
       {metric !== "count" && <input type="hidden" name="metric" value={metric} />}
-      <label htmlFor={`${id}-input`} className="block text-sm font-medium">
+      <label htmlFor={`${id}-input`} className="sr-only">
         Find your constituency
       </label>
-      <div className="mt-1 flex gap-2">
+      <div className="flex gap-2 rounded-lg bg-white/95 p-1 shadow">
         <input
           id={`${id}-input`}
           name="q"
@@ -154,7 +154,7 @@ export function SeatSearch() {
           Find
         </button>
       </div>
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+      <p id={`${id}-hint`} className="sr-only">
         Postcodes are looked up on our server and never shared or put in links.
       </p>
       <ul
@@ -186,7 +186,7 @@ export function SeatSearch() {
       <p
         role="status"
         aria-live="polite"
-        className={`mt-1 min-h-5 text-sm ${message?.tone === "error" ? "text-rose-800" : "text-slate-700"}`}
+        className={`mt-1 rounded text-sm ${message ? "bg-white/95 px-2 py-1 shadow" : ""} ${message?.tone === "error" ? "text-rose-800" : "text-slate-700"}`}
       >
         {message?.text}
         {message?.alternatives?.map((alternative) => (

@@ -8,22 +8,35 @@ const STATE_LABELS: Record<string, string> = {
   rejected: "Rejected",
 };
 
-/** Title, state, totals and where the numbers come from. */
-export function PetitionHeader({ load, national }: { load: PetitionLoad; national: NationalFigures }) {
+/** The petition's title on one line, its total and its state: all the map's first screen spends on words. */
+export function PetitionHeader({ load }: { load: PetitionLoad }) {
   const { petition } = load;
   const state = STATE_LABELS[petition.state] ?? petition.state;
   return (
-    <header className="space-y-1">
-      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+    <header className="flex min-w-0 items-center gap-x-3 px-3 py-1.5 short:py-0.5">
+      <h1 className="min-w-0 flex-1 truncate text-base font-bold md:text-lg" title={petition.action}>
+        {petition.action}
+      </h1>
+      <p className="flex shrink-0 items-center gap-2 text-sm">
+        <span>
+          <strong className="tabular-nums">{formatCount(petition.signatureCount)}</strong> signatures
+        </span>
         <span className="rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-800">{state}</span>
-        {petition.archived && petition.parliament && (
-          <span>Archived · {petition.parliament.period} parliament</span>
-        )}
-        <span>Petition {petition.id}</span>
       </p>
-      <h1 className="text-xl font-bold text-balance md:text-2xl">{petition.action}</h1>
-      <p className="text-lg">
-        <strong className="tabular-nums">{formatCount(petition.signatureCount)}</strong> signatures
+    </header>
+  );
+}
+
+/** Where the figures come from and how they add up, below the map. */
+export function PetitionSource({ load, national }: { load: PetitionLoad; national: NationalFigures }) {
+  const { petition } = load;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm text-slate-600">
+        Petition {petition.id}
+        {petition.archived && petition.parliament && (
+          <> · Archived · {petition.parliament.period} parliament</>
+        )}
       </p>
       {petition.byConstituency.length > 0 && (
         <p className="text-sm text-slate-700">
@@ -55,6 +68,6 @@ export function PetitionHeader({ load, national }: { load: PetitionLoad; nationa
           {new Date(load.asOf).toLocaleTimeString("en-GB", { timeZone: "Europe/London" })}.
         </p>
       )}
-    </header>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { SelectionAnnouncer } from "@/components/atlas/SelectionAnnouncer";
 import { SeatTable } from "@/components/atlas/SeatTable";
 import { ViewControls } from "@/components/atlas/ViewControls";
 import { AtlasMap } from "@/components/atlas/AtlasMap";
+import { AtlasStage } from "@/components/atlas/AtlasStage";
 import { HistorySection } from "@/components/history/HistorySection";
 import { ShareControls } from "@/components/share/ShareControls";
 import { CompareForm } from "@/components/compare/CompareForm";
@@ -16,9 +17,12 @@ import type { LoadedPetition } from "@/lib/load/petition";
 import type { ViewState } from "@/lib/view-state";
 import { Attribution } from "./Attribution";
 import { PetitionDetails } from "./PetitionDetails";
-import { PetitionHeader } from "./PetitionHeader";
+import { PetitionHeader, PetitionSource } from "./PetitionHeader";
 
-/** A petition's whole page body: header, map with legend and seat panel, table, details. */
+/**
+ * A petition's whole page body: its title bar and the map filling the first screen (the seat panel, colours and
+ * focus beside it or in a bottom sheet), then its figures' sources, sharing, history, table and details.
+ */
 export function PetitionScreen({
   loaded,
   pathname,
@@ -34,39 +38,52 @@ export function PetitionScreen({
   const mapLabel = `Map of the ${joined.rows.length} Westminster constituencies (${joined.set} boundaries) coloured by signatures. Click a seat for its figures; with the keyboard, arrow keys pan and + and − zoom, and the table of seats below lists and selects every seat.`;
 
   return (
-    <div className="mx-auto max-w-7xl space-y-4 px-4 py-4">
-      <PetitionHeader load={load} national={joined.national} />
-      <AtlasProvider value={atlas} view={viewState}>
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-          <section aria-label="Map of signatures by constituency" className="space-y-2">
-            <LiveStatus />
-            <SeatSearch />
-            <div className="h-[55vh] min-h-[320px] overflow-hidden rounded-lg border border-slate-200 lg:h-[70vh]">
-              <AtlasMap label={mapLabel} joined={joined} viewState={viewState} />
-            </div>
-            {!loaded.hasBreakdown && (
-              <p className="text-sm text-slate-700">
-                This petition has no signatures by constituency, so the map is not coloured.
-              </p>
-            )}
-            <ShareControls title={load.petition.action} />
-            <CompareForm petitionId={load.petition.id} />
-            <Attribution petitionId={load.petition.id} set={joined.set} />
-          </section>
-          <aside className="space-y-4">
-            <SelectionAnnouncer />
-            <AreaPanel />
-            <ViewControls />
-            <Legend />
-            {/* The history is read from its database: the map and table need not wait for it. */}
-            <Suspense fallback={<p className="text-sm text-slate-600">Loading the signature history…</p>}>
-              <HistorySection load={load} />
-            </Suspense>
-          </aside>
-        </div>
+    <AtlasProvider value={atlas} view={viewState}>
+      {/* The first screen is the map: nothing in it needs scrolling. */}
+      <div className="flex h-[calc(100dvh-var(--site-header))] min-h-72 flex-col">
+        <PetitionHeader load={load} />
+        <AtlasStage
+          map={
+            <>
+              <AtlasMap
+                label={mapLabel}
+                joined={joined}
+                viewState={viewState}
+                coverBottom="var(--sheet-cover)"
+              />
+              {!loaded.hasBreakdown && (
+                <p className="absolute inset-x-2 bottom-2 z-10 rounded bg-white/90 px-2 py-1 text-sm text-slate-700">
+                  This petition has no signatures by constituency, so the map is not coloured.
+                </p>
+              )}
+            </>
+          }
+          search={<SeatSearch />}
+          panel={
+            <>
+              <SelectionAnnouncer />
+              <AreaPanel />
+              <Legend />
+              <ViewControls />
+            </>
+          }
+        />
+      </div>
+      <div className="mx-auto max-w-7xl space-y-6 px-4 py-6">
+        <section aria-label="About these figures" className="space-y-2">
+          <LiveStatus />
+          <PetitionSource load={load} national={joined.national} />
+          <ShareControls title={load.petition.action} />
+          <CompareForm petitionId={load.petition.id} />
+          <Attribution petitionId={load.petition.id} set={joined.set} />
+        </section>
+        {/* The history is read from its database: the map and table need not wait for it. */}
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the signature history…</p>}>
+          <HistorySection load={load} />
+        </Suspense>
         {loaded.hasBreakdown && <SeatTable />}
-      </AtlasProvider>
-      <PetitionDetails petition={load.petition} />
-    </div>
+        <PetitionDetails petition={load.petition} />
+      </div>
+    </AtlasProvider>
   );
 }

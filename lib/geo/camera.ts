@@ -11,8 +11,11 @@ export type ViewBox = [x: number, y: number, width: number, height: number];
 export const FIT_PADDING = 48;
 /** Close enough to see a city seat, far enough to see its neighbours. */
 export const SEAT_MAX_ZOOM = 8.5;
-/** The map's size on a laptop: the server cannot measure the page, so its SVG camera assumes this. */
-export const NOMINAL_MAP_PX: readonly [number, number] = [880, 630];
+/**
+ * The map's size in the laptop layout (1280×800: the viewport less the side panel and the headers). The server
+ * cannot measure the page, so its SVG camera assumes this; the SVG scales it to fit any other map box.
+ */
+export const NOMINAL_MAP_PX: readonly [number, number] = [960, 720];
 
 /** Mercator units per CSS pixel at a MapLibre zoom (512-pixel tiles: the world is 512·2^zoom pixels wide). */
 export function unitsPerPixel(zoom: number): number {

@@ -12,16 +12,15 @@ import {
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
+import { contextFor, LAYOUT_VIEWPORTS } from "./support/viewports";
 
 for (const [label, url, viewport] of [
-  ["the home page", "/", { width: 1280, height: 900 }],
   [
     "a petition with a seat selected",
     "/petitions/575833?area=E14000911&metric=rate",
     { width: 1280, height: 900 },
   ],
   ["the hex view", "/?view=hex&area=W07000041", { width: 1280, height: 900 }],
-  ["a phone viewport", "/?area=E14000911", { width: 390, height: 844 }],
 ] as const) {
   test(
     `a11y: axe finds no serious or critical issues on ${label}`,
@@ -31,6 +30,20 @@ for (const [label, url, viewport] of [
       await expectAccessible(page, label);
     },
     { context: { viewport } },
+  );
+}
+
+for (const viewport of LAYOUT_VIEWPORTS) {
+  test(
+    `a11y: axe finds no serious or critical issues at ${viewport.width}×${viewport.height}, with and without a seat selected`,
+    async ({ page, open }) => {
+      for (const url of ["/", "/?area=E14000911"]) {
+        await open(url);
+        await waitForMapReady(page);
+        await expectAccessible(page, `${url} at ${viewport.width}×${viewport.height}`);
+      }
+    },
+    { context: contextFor(viewport) },
   );
 }
 
