@@ -5,14 +5,13 @@ import { formatCount } from "@/lib/format";
 import { petitionIndex } from "@/lib/petition-index/runtime";
 import type { IndexedTitle } from "@/lib/petition-index/store";
 import { parsePetitionInput, petitionIdOf } from "@/lib/petitions";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Compare with…", robots: { index: false } };
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 async function search(words: string): Promise<IndexedTitle[] | null> {
   try {
@@ -25,9 +24,9 @@ async function search(words: string): Promise<IndexedTitle[] | null> {
 /** The "compare with…" form's target: a petition number or link opens the pair, other words search the index. */
 export default async function CompareWith({ searchParams }: Props) {
   const query = await searchParams;
-  const a = petitionIdOf(first(query.a));
+  const a = petitionIdOf(firstParam(query, "a"));
   if (a === null) notFound();
-  const text = first(query.with).slice(0, 200);
+  const text = firstParam(query, "with").slice(0, 200);
   const parsed = parsePetitionInput(text);
   if (parsed.ok) redirect(`/compare/${a}/${parsed.id}`);
   const hits = await search(text);

@@ -1,17 +1,22 @@
 import { comparisonCsv } from "@/lib/compare/csv";
 import { loadComparison } from "@/lib/compare/load";
-import { isPetitionError, petitionIdOf } from "@/lib/petitions";
+import { BAD_PETITION_ID, petitionErrorResponse, petitionFailureOf } from "@/lib/http/petition-error";
+import { petitionIdOf } from "@/lib/petitions";
 
 /** The comparison per seat as CSV (both counts, both rates, the log ratio). */
 export async function GET(_request: Request, { params }: { params: Promise<{ a: string; b: string }> }) {
   const raw = await params;
   const a = petitionIdOf(raw.a);
   const b = petitionIdOf(raw.b);
-  if (a === null || b === null) return failure(400, "Petition ids are numbers, e.g. 575833.");
+  if (a === null || b === null) return petitionErrorResponse(BAD_PETITION_ID, { as: "json" });
   try {
     const load = await loadComparison(a, b);
-    if (!load.ok)
-      return failure(422, "These petitions use different constituency boundaries and cannot be compared.");
+    if (!load.ok) {
+      return Response.json(
+        { error: "These petitions use different constituency boundaries and cannot be compared." },
+        { status: 422, headers: { "Cache-Control": "no-store" } },
+      );
+    }
     return new Response(comparisonCsv(load.comparison, a, b), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
@@ -20,12 +25,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ a: 
       },
     });
   } catch (error) {
-    if (isPetitionError(error)) return failure(error.status, error.message);
-    console.error(JSON.stringify({ event: "compare-csv-error", a, b, error: String(error) }));
-    return failure(503, "Something went wrong on our side. Please try again shortly.");
+    return petitionErrorResponse(petitionFailureOf(error, { route: "compare-csv", petition: `${a},${b}` }), {
+      as: "json",
+    });
   }
-}
-
-function failure(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
 }
