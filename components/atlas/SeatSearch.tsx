@@ -2,7 +2,8 @@
 
 import { useId, useMemo, useState } from "react";
 import { describePostcodeSeat } from "@/lib/postcodes/describe";
-import type { SeatAnswer, SeatRef } from "@/lib/postcodes/lookup";
+import type { PostcodeBody } from "@/lib/api/types";
+import type { SeatRef } from "@/lib/postcodes/lookup";
 import { looksLikePostcode, searchSeats, type SeatMatch } from "@/lib/search/seat-search";
 import { useAtlas, usePin } from "./atlas-context";
 import { useView, useViewUpdate } from "./use-view-state";
@@ -11,13 +12,6 @@ interface Message {
   tone: "info" | "error";
   text: string;
   alternatives?: SeatRef[];
-}
-
-interface PostcodeAnswer {
-  postcode?: string;
-  error?: string;
-  location?: { lat: number; lng: number } | null;
-  sets?: Record<string, SeatAnswer | null>;
 }
 
 /**
@@ -60,18 +54,20 @@ export function SeatSearch() {
     setBusy(true);
     try {
       const response = await fetch(`/api/postcodes/${encodeURIComponent(raw.trim())}`);
-      const answer = (await response.json()) as PostcodeAnswer;
-      const seat = answer.sets?.[set];
-      if (!response.ok || !seat) {
+      const answer = (await response.json()) as PostcodeBody;
+      const seat = "sets" in answer ? answer.sets[set] : null;
+      if (!response.ok || !("sets" in answer) || !seat) {
         setMessage({
           tone: "error",
-          text: answer.error ?? `We could not place ${raw} in a ${set} constituency.`,
+          text:
+            ("error" in answer ? answer.error : null) ??
+            `We could not place ${raw} in a ${set} constituency.`,
         });
         return;
       }
       update({ area: seat.code, at: null });
-      setPin(answer.location ? { ...answer.location, label: answer.postcode ?? raw } : null);
-      setMessage({ tone: "info", ...describePostcodeSeat(answer.postcode ?? raw, seat) });
+      setPin(answer.location ? { ...answer.location, label: answer.postcode } : null);
+      setMessage({ tone: "info", ...describePostcodeSeat(answer.postcode, seat) });
     } catch {
       setMessage({ tone: "error", text: "Postcode search is unavailable just now. Please try again." });
     } finally {

@@ -3,7 +3,8 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
-import type { LiveTable } from "@/lib/api/live-table";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { LiveTable } from "@/lib/api/types";
 import { unpackRows } from "@/lib/join/packed-rows";
 import type { AtlasData, AtlasPayload, Pin } from "@/lib/map/types";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
@@ -34,12 +35,6 @@ export interface MapHandle {
 }
 const MapHandleContext = createContext<MapHandle | null>(null);
 
-async function fetchLiveTable(url: string): Promise<LiveTable> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as LiveTable;
-}
-
 export function AtlasProvider({
   value: payload,
   view,
@@ -63,12 +58,16 @@ export function AtlasProvider({
   const [mapHandle] = useState<MapHandle>(() => ({ current: null }));
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
-  const { data: live } = useSWR(value.live ? `/api/petitions/${value.petitionId}` : null, fetchLiveTable, {
-    refreshInterval: REFRESH_MS,
-    revalidateOnMount: false,
-    revalidateOnFocus: false,
-    dedupingInterval: REFRESH_MS / 2,
-  });
+  const { data: live } = useSWR(
+    value.live ? `/api/petitions/${value.petitionId}` : null,
+    fetchJson<LiveTable>,
+    {
+      refreshInterval: REFRESH_MS,
+      revalidateOnMount: false,
+      revalidateOnFocus: false,
+      dedupingInterval: REFRESH_MS / 2,
+    },
+  );
   const atlas = useMemo<AtlasData>(
     () =>
       live && live.boundarySet === value.set && live.asOf > value.asOf

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import useSWR from "swr";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { HistoryBody } from "@/lib/api/types";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useSelectedSeat } from "@/components/atlas/use-view-state";
 import { formatCount, formatRate } from "@/lib/format";
@@ -24,20 +26,10 @@ export interface HistoryPanelProps {
   windowLabels: { hour: string; day: string };
 }
 
-interface HistoryAnswer {
-  points: { at: string; total: number; seat?: number }[];
-}
-
 const REFRESH_MS = 60_000;
 
 /** Gains can be losses: the petitions site removes signatures it finds invalid. */
 const signed = (change: number) => (change < 0 ? `−${formatCount(-change)}` : `+${formatCount(change)}`);
-
-async function fetchHistory(url: string): Promise<HistoryAnswer> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as HistoryAnswer;
-}
 
 const NO_HISTORY: Record<HistoryKind, string> = {
   open: "No snapshots yet. While this petition is open we record its numbers whenever we fetch them, about once a minute while people are viewing it.",
@@ -60,15 +52,19 @@ export function HistoryPanel({
   const { rows } = useAtlas();
   const [moment, setMoment] = useState<number | null>(null);
   const live = kind === "open";
-  const initial: HistoryAnswer = {
+  const initial: Pick<HistoryBody, "points"> = {
     points: points.map((point) => ({ at: new Date(point.at).toISOString(), total: point.total })),
   };
-  const { data: totals } = useSWR(live ? `/api/petitions/${petitionId}/history` : null, fetchHistory, {
-    fallbackData: initial,
-    refreshInterval: REFRESH_MS,
-    revalidateOnMount: false,
-    revalidateOnFocus: false,
-  });
+  const { data: totals } = useSWR(
+    live ? `/api/petitions/${petitionId}/history` : null,
+    fetchJson<Pick<HistoryBody, "points">>,
+    {
+      fallbackData: initial,
+      refreshInterval: REFRESH_MS,
+      revalidateOnMount: false,
+      revalidateOnFocus: false,
+    },
+  );
   const series = (totals ?? initial).points.map((point) => ({
     at: Date.parse(point.at),
     value: point.total,
@@ -76,7 +72,7 @@ export function HistoryPanel({
   const seat = useSelectedSeat();
   const { data: seatHistory } = useSWR(
     seat && series.length > 0 ? `/api/petitions/${petitionId}/history?area=${seat.code}` : null,
-    fetchHistory,
+    fetchJson<HistoryBody>,
     { refreshInterval: live ? REFRESH_MS : 0, revalidateOnFocus: false },
   );
   const seatSeries = seatHistory?.points.map((point) => ({

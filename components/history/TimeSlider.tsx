@@ -4,12 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useAtlasFrame } from "@/components/atlas/atlas-context";
 import { formatCount } from "@/lib/format";
 import { formatMoment } from "@/lib/history/chart";
-import { figuresAt, type SeatFrame } from "@/lib/history/frames";
-
-interface FramesAnswer {
-  codes: string[];
-  points: SeatFrame[];
-}
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { HistoryFramesBody } from "@/lib/api/types";
+import { figuresAt } from "@/lib/history/frames";
 
 const STEP_MS = 500;
 
@@ -25,19 +22,17 @@ export function TimeSlider({
   onMoment: (at: number | null) => void;
 }) {
   const { latest, setFrame } = useAtlasFrame();
-  const [answer, setAnswer] = useState<FramesAnswer | null>(null);
+  const [answer, setAnswer] = useState<HistoryFramesBody | null>(null);
   const [status, setStatus] = useState<"idle" | "loading" | "error">("idle");
   const [index, setIndex] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
-  const loading = useRef<Promise<FramesAnswer | null> | null>(null);
+  const loading = useRef<Promise<HistoryFramesBody | null> | null>(null);
 
   const load = useCallback(() => {
     if (!loading.current) {
       setStatus("loading");
-      loading.current = fetch(`/api/petitions/${petitionId}/history?seats=all`)
-        .then(async (response) => {
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          const body = (await response.json()) as FramesAnswer;
+      loading.current = fetchJson<HistoryFramesBody>(`/api/petitions/${petitionId}/history?seats=all`)
+        .then((body) => {
           setAnswer(body);
           setStatus("idle");
           return body;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { HistoryBody } from "@/lib/api/types";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
 import { mapLocator, waitForMapReady } from "./support/atlas";
@@ -12,14 +13,10 @@ const ID = FIXTURE_IDS.open2024;
 /** A 2024 seat (Aldershot) every snapshot of the rising stand-in changes. */
 const SELECTED_SEAT = "E14001063";
 
-interface HistoryAnswer {
-  points: { at: string; total: number; seat?: number }[];
-}
-
-async function history(app: RunningApp, query = ""): Promise<HistoryAnswer> {
+async function history(app: RunningApp, query = ""): Promise<HistoryBody> {
   const response = await fetch(`${app.url}/api/petitions/${ID}/history${query}`);
   assert.equal(response.status, 200, `history API: HTTP ${response.status}`);
-  return (await response.json()) as HistoryAnswer;
+  return (await response.json()) as HistoryBody;
 }
 
 test(

@@ -1,3 +1,4 @@
+import type { PostcodeBody } from "@/lib/api/types";
 import { loadPostcodeIndex, lookupPostcode, type PostcodeLookup } from "@/lib/postcodes";
 
 export const runtime = "nodejs";
@@ -13,7 +14,7 @@ function decodeParam(value: string): string {
   }
 }
 
-function bodyAndStatus(lookup: PostcodeLookup): { status: number; body: unknown } {
+function bodyAndStatus(lookup: PostcodeLookup): { status: number; body: PostcodeBody } {
   switch (lookup.kind) {
     case "found":
       return {

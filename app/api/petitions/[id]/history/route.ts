@@ -1,3 +1,4 @@
+import type { HistoryBody, HistoryFramesBody } from "@/lib/api/types";
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
 import { historyStore } from "@/lib/history/runtime";
@@ -50,7 +51,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         milestones: milestonesOf(petition, SIGNATURE_MILESTONES),
         ...(query.area === undefined ? {} : { area: query.area }),
         ...series,
-      },
+      } satisfies HistoryBody | HistoryFramesBody,
       { headers: { "Cache-Control": CACHE_CONTROL } },
     );
   } catch (error) {
