@@ -1,8 +1,9 @@
 /**
  * Runs before every page and API request (Node runtime, same process as the pages):
  * - /api/*: a per-client rate limit, and a CSP that lets JSON load nothing;
- * - pages: a fresh CSP nonce (Next puts it on its own scripts), and for a petition page whose petition can be
- *   neither fetched nor served from a saved copy, an honest 502/503/504 page instead of a 500.
+ * - pages: X-Frame-Options, and for a petition page whose petition can be neither fetched nor served from a saved
+ *   copy, an honest 502/503/504 page instead of a 500.
+ * A page's CSP allows its inline scripts by hash, so the front server (server.ts) sets it on the rendered bytes.
  * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
  */
 import { NextResponse, type NextRequest } from "next/server";
@@ -10,7 +11,7 @@ import { petitionErrorResponse, petitionFailureOf, type PetitionFailure } from "
 import { chooseBoundarySet, UnknownBoundaryError } from "@/lib/join/boundary-set";
 import { getPetition, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
-import { API_POLICY, isFrameablePath, newNonce, pagePolicy } from "@/lib/security/csp";
+import { API_POLICY, isFrameablePath } from "@/lib/security/csp";
 import { seatCodesBySet } from "@/lib/seats";
 
 const PETITION_PAGE = new RegExp(`^/(?:embed/)?petitions/(${PETITION_ID_PATTERN})$`);
@@ -66,21 +67,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   // A page that calls notFound() sends an empty shell that only JavaScript fills; this 404 is whole HTML.
   const notFound = failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname);
 
-  const frameable = isFrameablePath(url.pathname);
-  const policy = pagePolicy({
-    nonce: newNonce(),
-    frameable,
-    upgradeInsecure: request.headers.get("x-forwarded-proto") === "https",
-    dev: process.env.NODE_ENV === "development",
-  });
-  // Next reads the nonce from the request's CSP header and adds it to every script it renders.
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", policy);
   const response = notFound
-    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
-  if (!frameable) response.headers.set("X-Frame-Options", "DENY");
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url))
+    : NextResponse.next();
+  if (!isFrameablePath(url.pathname)) response.headers.set("X-Frame-Options", "DENY");
   return response;
 }
 

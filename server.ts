@@ -1,10 +1,21 @@
 /**
  * The production server (`npm start`, built by `npm run build` into dist/server.js): Node's HTTP server in front
- * of Next's request handler. It names the client of every request (x-atlas-client) before Next sees it.
+ * of Next's request handler (docs/decisions/0020-render-cache.md).
+ * - Names the client of every request (x-atlas-client) before Next sees it.
+ * - Petition views, `/` and /api/petitions/ID are rendered by Next once per key at a time and kept as bytes
+ *   (gzip, Brotli, identity) with a strong ETag; readers within the freshness window all get the same bytes.
+ * - Hashed static files (/_next/static, /geo) are compressed once and kept; byte ranges go to Next uncompressed.
+ * - Every other HTML page is rendered through the same path once, for its CSP: the hashes of its inline scripts.
  */
+import { stat } from "node:fs/promises";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
+import { RenderCache, type Rendition } from "@/lib/render-cache/cache";
+import { renderKey } from "@/lib/render-cache/key";
 import { clientKey } from "@/lib/rate-limit/client";
+import { isFrameablePath } from "@/lib/security/csp";
+import { fetchAnswer, writeAnswer, type Answer } from "@/server/answers";
 
 /** `-p 4000` / `--port 4000` and `-H host` / `--hostname host`, as `next start` takes them; else PORT, 3000. */
 function listenOptions(
@@ -20,31 +31,129 @@ function listenOptions(
   return { port, hostname: flag("-H", "--hostname") };
 }
 
-function trustedProxyCount(env: NodeJS.ProcessEnv): number {
-  const count = Number(env.TRUSTED_PROXY_COUNT ?? 0);
-  return Number.isSafeInteger(count) && count >= 0 ? count : 0;
+function envCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
 }
 
-/** Replaces any client-sent x-atlas-client with the client this server sees (CONTRACTS: the only source). */
-function nameClient(request: http.IncomingMessage, trustedProxies: number): void {
+/** Replaces any client-sent x-atlas-client with the client this server sees (the only source of it). */
+function nameClient(request: http.IncomingMessage, trustedProxies: number): string {
   const forwarded = request.headers["x-forwarded-for"];
-  request.headers["x-atlas-client"] = clientKey({
+  const client = clientKey({
     socketAddress: request.socket.remoteAddress,
     forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
     trustedProxies,
   });
+  request.headers["x-atlas-client"] = client;
+  return client;
+}
+
+/** Files named by their content hash: kept in memory, compressed, once each. */
+const IMMUTABLE_PREFIXES = ["/_next/static/", "/geo/"];
+/** Larger files (such as an archive read by byte range) are left to Next, uncompressed. */
+const LARGEST_KEPT_FILE = 8 * 2 ** 20;
+
+function isImmutablePath(pathname: string): boolean {
+  return IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix)) && !pathname.includes("..");
+}
+
+/** A page (not an API answer, a file or a route with an extension such as .csv or .png). */
+function isPagePath(pathname: string): boolean {
+  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[^/]*$/.test(pathname);
+}
+
+/** Client navigations and server actions ask Next for its own payloads, which are not pages. */
+function asksForPayload(request: http.IncomingMessage, url: URL): boolean {
+  return (
+    request.headers.rsc !== undefined ||
+    request.headers["next-action"] !== undefined ||
+    url.searchParams.has("_rsc")
+  );
 }
 
 async function main() {
   const env = process.env;
   const { port, hostname } = listenOptions(process.argv.slice(2), env);
-  const trustedProxies = trustedProxyCount(env);
+  const trustedProxies = envCount(env, "TRUSTED_PROXY_COUNT", 0);
   const production = env.NODE_ENV === undefined || env.NODE_ENV === "production";
+  // The same window as the petition copies the pages show (lib/petitions).
+  const freshMs = envCount(env, "PETITIONS_CACHE_FRESH_MS", 60_000);
+  const pageCacheControl = `public, s-maxage=${Math.ceil(freshMs / 1000)}, stale-while-revalidate=300, stale-if-error=86400`;
   let warnedAboutProxy = false;
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port, customServer: true });
   await app.prepare();
   const handle = app.getRequestHandler();
+
+  // Next itself, over loopback: what the caches fetch their answers from.
+  const renderer = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(JSON.stringify({ event: "render-error", url: request.url, error: String(error) }));
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => renderer.listen(0, "127.0.0.1", resolve));
+  const rendererPort = (renderer.address() as { port: number }).port;
+
+  const maxBytes = envCount(env, "RENDER_CACHE_MB", 256) * 2 ** 20;
+  const pages = new RenderCache<Answer>({
+    freshMs,
+    staleWhileRevalidateMs: 300_000,
+    staleIfErrorMs: 86_400_000,
+    maxBytes,
+    maxEntries: 2_000,
+  });
+  const files = new RenderCache<Answer>({
+    freshMs: Infinity,
+    staleWhileRevalidateMs: 0,
+    staleIfErrorMs: 0,
+    maxBytes,
+    maxEntries: 10_000,
+  });
+
+  const rendition = async (path: string, headers: http.OutgoingHttpHeaders): Promise<Rendition<Answer>> => {
+    const answer = await fetchAnswer(rendererPort, path, headers, { frameable: isFrameablePath(path) });
+    return { value: answer, keep: answer.shareable, failed: answer.status >= 500, size: answer.stored.size };
+  };
+
+  async function keepsInMemory(pathname: string): Promise<boolean> {
+    if (!pathname.startsWith("/geo/")) return true;
+    try {
+      const file = await stat(path.join(process.cwd(), "public", decodeURIComponent(pathname)));
+      return file.isFile() && file.size <= LARGEST_KEPT_FILE;
+    } catch {
+      return false; // not a file: Next answers 404 (or a malformed path, 400)
+    }
+  }
+
+  async function serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const client = nameClient(request, trustedProxies);
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const readable = request.method === "GET" || request.method === "HEAD";
+    if (readable && request.headers.range === undefined && !asksForPayload(request, url)) {
+      if (isImmutablePath(url.pathname) && (await keepsInMemory(url.pathname))) {
+        const { value } = await files.get(url.pathname, () =>
+          rendition(url.pathname, { "x-atlas-client": client }),
+        );
+        return writeAnswer(request, response, value);
+      }
+      const key = renderKey(url);
+      if (key !== null) {
+        // Rendered for every reader alike: only the client (for Next's limits) goes with it.
+        const { value } = await pages.get(key, () => rendition(key, { "x-atlas-client": client }));
+        const page = value.shareable && isPagePath(url.pathname);
+        return writeAnswer(request, response, value, page ? pageCacheControl : undefined);
+      }
+      if (isPagePath(url.pathname)) {
+        const answer = await fetchAnswer(rendererPort, request.url ?? "/", request.headers, {
+          frameable: isFrameablePath(url.pathname),
+        });
+        return writeAnswer(request, response, answer);
+      }
+    }
+    await handle(request, response);
+  }
 
   const server = http.createServer((request, response) => {
     if (
@@ -59,11 +168,10 @@ async function main() {
           "proxy's address. Set TRUSTED_PROXY_COUNT to the number of proxies in front (see docs/DEPLOY.md).",
       );
     }
-    nameClient(request, trustedProxies);
-    handle(request, response).catch((error: unknown) => {
-      console.error("request failed", error);
-      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
-      response.end();
+    serve(request, response).catch((error: unknown) => {
+      console.error(JSON.stringify({ event: "serve-error", url: request.url, error: String(error) }));
+      if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
+      response.end("The page could not be rendered just now. Please try again shortly.\n");
     });
   });
   server.listen(port, hostname, () => {

@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page is rendered per request so Next can put proxy.ts's fresh CSP nonce on its scripts.
+  // Pages show live petitions, so none is prerendered at build; the front server (server.ts) caches renders.
   await connection();
   return (
     <html lang="en-GB">

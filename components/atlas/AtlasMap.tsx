@@ -1,6 +1,5 @@
 import type { JoinedPetition } from "@/lib/join/types";
 import { initialSvgViewBox } from "@/lib/geo/svg-camera";
-import { requestNonce } from "@/lib/security/request-nonce";
 import type { ViewState } from "@/lib/view-state";
 import { ViewMap } from "./ViewMap";
 
@@ -8,7 +7,7 @@ import { ViewMap } from "./ViewMap";
  * The map as the full page and the embed both show it, with its SVG already framed where the request's URL points
  * (the browser cannot be measured on the server).
  */
-export async function AtlasMap({
+export function AtlasMap({
   label,
   joined,
   viewState,
@@ -20,17 +19,8 @@ export async function AtlasMap({
   /** What covers the map's bottom edge (PetitionMap's coverBottom). */
   coverBottom?: string;
 }) {
-  const nonce = await requestNonce();
   const initialViewBox =
     viewState.mapKind === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
   // A new boundary set is a new drawing, with its own seat paths.
-  return (
-    <ViewMap
-      key={joined.set}
-      label={label}
-      initialViewBox={initialViewBox}
-      coverBottom={coverBottom}
-      nonce={nonce}
-    />
-  );
+  return <ViewMap key={joined.set} label={label} initialViewBox={initialViewBox} coverBottom={coverBottom} />;
 }

@@ -13,12 +13,10 @@ export function ViewMap({
   label,
   initialViewBox,
   coverBottom,
-  nonce,
 }: {
   label: string;
   initialViewBox: ViewBox | null;
   coverBottom?: string;
-  nonce?: string;
 }) {
   const { rows, scales, geometry, viewBox, hexSvg, pathname } = useAtlas();
   const { pin } = usePin();
@@ -58,7 +56,6 @@ export function ViewMap({
       initialViewBox={initialViewBox}
       handle={handle}
       coverBottom={coverBottom}
-      nonce={nonce}
     />
   );
 }

@@ -64,8 +64,6 @@ export interface PetitionMapProps {
    * draws above it and MapLibre frames seats clear of it.
    */
   coverBottom?: string;
-  /** The inline paint script's CSP nonce, where the page's policy uses nonces. */
-  nonce?: string;
 }
 
 /**
@@ -75,7 +73,7 @@ export interface PetitionMapProps {
  * the same layers over different shapes. It reads no app context: everything comes in as props.
  */
 export function PetitionMap(props: PetitionMapProps) {
-  const { label, kind, rows, scale, selection, camera, pin, geometry, handle, coverBottom, nonce } = props;
+  const { label, kind, rows, scale, selection, camera, pin, geometry, handle, coverBottom } = props;
   const [machine, dispatch] = useReducer(mapReducer, INITIAL_MAP_MACHINE);
   const { renderer, state } = published(machine.phase);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -334,7 +332,8 @@ export function PetitionMap(props: PetitionMapProps) {
           </div>
         )}
       </div>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SVG_PAINT_SCRIPT }} suppressHydrationWarning />
+      {/* The same bytes for every reader: the page's CSP allows it by its hash. */}
+      <script dangerouslySetInnerHTML={{ __html: SVG_PAINT_SCRIPT }} />
     </>
   );
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { renderKey } from "./key";
+
+const keyOf = (path: string) => renderKey(new URL(path, "http://localhost"));
+
+describe("renderKey", () => {
+  it.each([
+    ["/", "/"],
+    ["/?utm_source=news&fbclid=x", "/"],
+    ["/?at=53.48,-2.24,9.5", "/"],
+    ["/petitions/241584", "/petitions/241584"],
+    ["/petitions/241584?metric=count&view=map", "/petitions/241584"],
+    [
+      "/petitions/241584?view=hex&metric=rate&area=e14000911",
+      "/petitions/241584?area=E14000911&metric=rate&view=hex",
+    ],
+    ["/petitions/241584?area=E14000911&area=E14000639", "/petitions/241584?area=E14000911"],
+    ["/petitions/241584?region=london&at=51.5,-0.1,10&x=1", "/petitions/241584?region=london"],
+    ["/petitions/241584?metric=votes&region=atlantis&area=<script>", "/petitions/241584"],
+    ["/embed/petitions/241584?metric=share", "/embed/petitions/241584?metric=share"],
+    ["/about?x=1", "/about"],
+    ["/api/petitions/241584?nocache=123", "/api/petitions/241584"],
+  ])("%s → %s", (path, key) => {
+    expect(keyOf(path)).toBe(key);
+  });
+
+  it.each([
+    "/petitions",
+    "/petitions/abc",
+    "/petitions/1234567890",
+    "/petitions/241584/constituencies.csv",
+    "/api/petitions/241584/history",
+    "/api/postcodes/SW1A1AA",
+    "/find?petition=241584",
+    "/seats/E14000911",
+  ])("%s is not shared between readers", (path) => {
+    expect(keyOf(path)).toBeNull();
+  });
+
+  it("gives any query only a bounded number of variants per page", () => {
+    const keys = new Set(
+      Array.from({ length: 500 }, (_, n) =>
+        keyOf(`/petitions/1?q=${n}&at=50,${n % 180},5&metric=${n % 2 ? "rate" : "x"}`),
+      ),
+    );
+    expect(keys).toEqual(new Set(["/petitions/1", "/petitions/1?metric=rate"]));
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * Which requests share a rendered answer: the path, plus only the view parameters that change the first frame,
+ * normalised through the one view-state parser and builder. The camera (`at`) is applied in the browser, and any
+ * other parameter changes nothing, so neither can multiply the variants kept.
+ */
+import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
+import { buildViewQuery, parseViewState } from "@/lib/view-state";
+
+/** Pages that show a petition view; the query is part of their key. */
+const VIEW_PAGE = new RegExp(`^(?:/|/(?:embed/)?petitions/${PETITION_ID_PATTERN})$`);
+/** Pages and answers whose query changes nothing. */
+const PLAIN_PATH = new RegExp(`^(?:/about|/api/petitions/${PETITION_ID_PATTERN})$`);
+
+/** The cache key for a GET of `url`, or null when its answer is not shared between readers. */
+export function renderKey(url: URL): string | null {
+  if (PLAIN_PATH.test(url.pathname)) return url.pathname;
+  if (!VIEW_PAGE.test(url.pathname)) return null;
+  return url.pathname + buildViewQuery({ ...parseViewState(url.searchParams), at: null });
+}
