@@ -8,24 +8,6 @@ function tidy(address: string): string {
   return MAPPED_IPV4.exec(bare)?.[1] ?? bare;
 }
 
-/**
- * With no trusted proxies the first hop (Next fills the header from the socket when a client sends none); with N
- * trusted proxies in front, the address the outermost of them saw, which a client cannot forge.
- */
-export function clientAddress(forwardedFor: string | null, trustedProxies = 0): string {
-  const hops = (forwardedFor ?? "")
-    .split(",")
-    .map(tidy)
-    .filter((hop) => hop !== "");
-  if (hops.length === 0) return "unknown";
-  const index = trustedProxies > 0 ? Math.max(0, hops.length - trustedProxies) : 0;
-  return hops[index] ?? "unknown";
-}
-
-export function isLoopback(address: string): boolean {
-  return address === "::1" || address === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(address);
-}
-
 /** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 becomes the last two). */
 function ipv6Groups(address: string): number[] {
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);

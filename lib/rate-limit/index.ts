@@ -1,20 +1,15 @@
 /**
- * The /api/* rate limit: a token bucket per client address, configured by environment variables (see
- * docs/DEPLOY.md): RATE_LIMIT_PER_MINUTE (default 120; 0 turns it off), RATE_LIMIT_BURST (default 60),
- * RATE_LIMIT_LOOPBACK ("exempt" by default so local tests and benches are never throttled, or "limit") and
- * TRUSTED_PROXY_COUNT (proxies in front that append to X-Forwarded-For; default 0 = trust the first hop).
+ * The /api/* rate limit: a token bucket per client, configured by environment variables (see docs/DEPLOY.md):
+ * RATE_LIMIT_PER_MINUTE (default 120; 0 turns it off) and RATE_LIMIT_BURST (default 60). The client is the
+ * front server's x-atlas-client (socket address, or a trusted proxy's hop); no header a client sends counts.
  */
-import { clientAddress, isLoopback } from "./client";
 import { TokenBuckets } from "./token-bucket";
 
-export { clientAddress, isLoopback } from "./client";
 export { TokenBuckets, type RateDecision, type RateLimitOptions } from "./token-bucket";
 
 export interface RateLimitConfig {
   perMinute: number;
   burst: number;
-  exemptLoopback: boolean;
-  trustedProxies: number;
 }
 
 function envCount(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -28,8 +23,6 @@ export function rateLimitConfig(env: Record<string, string | undefined> = proces
   return {
     perMinute,
     burst: Math.max(1, envCount(env, "RATE_LIMIT_BURST", 60)),
-    exemptLoopback: (env.RATE_LIMIT_LOOPBACK ?? "exempt") !== "limit",
-    trustedProxies: envCount(env, "TRUSTED_PROXY_COUNT", 0),
   };
 }
 
@@ -47,11 +40,15 @@ function buckets({ perMinute, burst }: RateLimitConfig): TokenBuckets {
   return found;
 }
 
+/** Who a request counts against: set by the front server (server.ts) on every request, whatever the client sent. */
+export function requestClient(headers: Headers): string {
+  return headers.get("x-atlas-client") ?? "unknown";
+}
+
 /** A 429 answer when the client has used up its allowance, otherwise null (go ahead). */
 export function rateLimit(headers: Headers, config: RateLimitConfig = rateLimitConfig()): Response | null {
   if (config.perMinute === 0) return null;
-  const client = clientAddress(headers.get("x-forwarded-for"), config.trustedProxies);
-  if (config.exemptLoopback && isLoopback(client)) return null;
+  const client = requestClient(headers);
   const decision = buckets(config).take(client);
   if (decision.allowed) return null;
   return Response.json(

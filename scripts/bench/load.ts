@@ -1,8 +1,8 @@
 /**
  * Load: autocannon at 50 connections for 20 s on each of a cached petition page, its JSON and a postcode lookup,
- * against `next start` behind the petitions stand-in (run.ts keeps petitions fresh for the whole bench). Counts the
- * upstream calls the stand-in saw meanwhile and the server's RSS after each run. Loopback clients are not rate
- * limited (RATE_LIMIT_LOOPBACK defaults to "exempt"), so this measures the app, not the limiter.
+ * against `npm start` behind the petitions stand-in (run.ts keeps petitions fresh for the whole bench). Counts the
+ * upstream calls the stand-in saw meanwhile and the server's RSS after each run. The bench's app has its per-client
+ * limit set out of reach (startApp), so this measures the app, not the limiter.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";

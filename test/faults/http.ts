@@ -7,12 +7,20 @@ export interface Answer {
   body: string;
 }
 
-/** GETs a path exactly as given (fetch would normalise "..", which is the point of some of these tests). */
-export function rawGet(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+/**
+ * GETs a path exactly as given (fetch would normalise "..", which is the point of some of these tests), optionally
+ * from another loopback address (127.0.0.2 …), which the server sees as another client.
+ */
+export function rawGet(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<Answer> {
   const base = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: base.hostname, port: base.port, path, method: "GET", headers, timeout: 30_000 },
+      { host: base.hostname, port: base.port, path, method: "GET", headers, localAddress, timeout: 30_000 },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
