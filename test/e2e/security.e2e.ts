@@ -140,7 +140,10 @@ test("security: /api/* is limited per client with 429 and Retry-After; a forged 
     assert.ok(refused, "a 429 in the burst");
     assert.ok(Number(refused.headers["retry-after"]) >= 1, `Retry-After: ${refused.headers["retry-after"]}`);
     assert.match((JSON.parse(refused.body) as { error: string }).error, /Too many requests/);
-    assert.equal((await getAs("127.0.0.1")).status, 429, "claiming loopback does not exempt");
+    // Tokens refill at 2 a second, so a few may pass; a loopback claim earns no exemption.
+    const claims = await Promise.all(Array.from({ length: 20 }, () => getAs("127.0.0.1")));
+    const claimsLimited = claims.filter((answer) => answer.status === 429).length;
+    assert.ok(claimsLimited >= 10, `claiming loopback does not exempt: ${claimsLimited} of 20 limited`);
     assert.equal((await getAs("198.51.100.1", "/api/health")).status, 200, "health checks pass");
     const other = await getAs("198.51.100.1", "/api/postcodes/SW1A%201AA", "127.0.0.2");
     assert.equal(other.status, 200, "another socket address is another client");
