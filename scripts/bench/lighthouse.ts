@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { Result } from "lighthouse";
 import { median } from "simple-statistics";
 import { repoRoot } from "@/scripts/data/paths";
-import { chromiumPath } from "@/test/e2e/support/browser";
+import { CHROMIUM_FLAGS, chromiumPath } from "@/test/e2e/support/browser";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { markdownTable, ms } from "./report";
 import type { BenchEnv, BenchSection } from "./section";
@@ -29,16 +29,7 @@ const PRESETS = { mobile: [], desktop: ["--preset=desktop"] } satisfies Record<s
 export type Preset = keyof typeof PRESETS;
 
 const LIGHTHOUSE_CLI = path.join(repoRoot, "node_modules", "lighthouse", "cli", "index.js");
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const LIGHTHOUSE_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 
 /** The scores and the two timings the issue tracks, from a Lighthouse result. */
 export function readScores(lhr: Result): LighthouseScores {
@@ -76,7 +67,7 @@ async function runLighthouse(url: string, preset: Preset): Promise<LighthouseSco
       "--output-path=stdout",
       "--quiet",
       `--only-categories=${LIGHTHOUSE_CATEGORIES.join(",")}`,
-      `--chrome-flags=${CHROMIUM_FLAGS.join(" ")}`,
+      `--chrome-flags=${LIGHTHOUSE_FLAGS.join(" ")}`,
     ],
     { env: { ...process.env, CHROME_PATH: chromiumPath(), NODE_OPTIONS: "" }, maxBuffer: 256 * 2 ** 20 },
   );

@@ -7,6 +7,17 @@ export function chromiumPath(): string {
 }
 
 /** Headless Chromium with WebGL 2 from SwiftShader: MapLibre needs WebGL and there is no GPU. */
+/** Headless Chromium as the tests and benches run it: software WebGL (SwiftShader), nothing fetched on its own. */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
@@ -16,15 +27,6 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath,
-    args: [
-      "--no-sandbox",
-      "--use-angle=swiftshader",
-      "--enable-unsafe-swiftshader",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: [...CHROMIUM_FLAGS, "--disable-quic"],
   });
 }
