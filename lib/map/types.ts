@@ -2,7 +2,7 @@ import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import type { PackedRows } from "@/lib/join/packed-rows";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
-import type { BoundarySet } from "@/lib/seats/types";
+import type { BoundarySet, GeoManifestEntry } from "@/lib/seats/types";
 import type { Camera } from "@/lib/view-state";
 
 /** Everything the interactive leaves share: the server's join, sent once, then refreshed while a petition is open. */
@@ -19,13 +19,8 @@ export interface AtlasData {
   stale: boolean;
   /** Open petitions refresh their numbers every minute. */
   live: boolean;
-  geometry: {
-    topology: string;
-    overview: string;
-    seatPaths: string;
-    hex: string;
-    bounds: [number, number, number, number];
-  };
+  /** The boundary set's public files, as the geo manifest names them. */
+  geometry: Pick<GeoManifestEntry, "topology" | "overview" | "seatPaths" | "hex" | "bounds">;
   viewBox: [number, number, number, number];
   /** Present when the page was asked for the hex view, so its first paint is hexes too. */
   hexSvg?: HexSvgLayout | null;
