@@ -41,6 +41,23 @@ export function sharePreviewMetadata(
     type: "image/png",
     alt: `${METRIC_LABELS[state.metric]} by UK constituency: a map for the petition "${petition.action}"`,
   };
+  return previewMetadata({ title: petition.action, description, url, images: [image] });
+}
+
+type PreviewImage = { url: string; width: number; height: number; type: string; alt: string };
+
+/** Open Graph and Twitter cards for a page, with its own URL as canonical (petition views and seat pages). */
+export function previewMetadata({
+  title,
+  description,
+  url,
+  images,
+}: {
+  title: string;
+  description: string;
+  url: string;
+  images: PreviewImage[];
+}): Metadata {
   return {
     metadataBase: publicBaseUrl(),
     alternates: { canonical: url },
@@ -48,11 +65,11 @@ export function sharePreviewMetadata(
       type: "website",
       siteName: "Petition Atlas",
       locale: "en_GB",
-      title: petition.action,
+      title,
       description,
       url,
-      images: [image],
+      images,
     },
-    twitter: { card: "summary_large_image", title: petition.action, description, images: [image] },
+    twitter: { card: "summary_large_image", title, description, images },
   };
 }

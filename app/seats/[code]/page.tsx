@@ -8,7 +8,7 @@ import { seatPagePath } from "@/lib/seat-page/links";
 import { loadSeatPage, type SeatPage } from "@/lib/seat-page/load";
 import { MIN_SEAT_SIGNATURES, MIN_TOPIC_PETITIONS } from "@/lib/seat-page/ranking";
 import { previewImagePath } from "@/lib/share/links";
-import { publicBaseUrl } from "@/lib/share/metadata";
+import { previewMetadata } from "@/lib/share/metadata";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/share/preview-svg";
 
 interface Props {
@@ -47,22 +47,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       ]
     : [];
   const url = seatPagePath(seat.code, set);
-  return {
-    title,
-    description,
-    metadataBase: publicBaseUrl(),
-    alternates: { canonical: url },
-    openGraph: {
-      type: "website",
-      siteName: "Petition Atlas",
-      locale: "en_GB",
-      title,
-      description,
-      url,
-      images,
-    },
-    twitter: { card: "summary_large_image", title, description, images },
-  };
+  return { title, description, ...previewMetadata({ title, description, url, images }) };
 }
 
 function Coverage({ page }: { page: SeatPage }) {
