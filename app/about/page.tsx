@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { formatCount } from "@/lib/format";
-import { petitionIndex } from "@/lib/petition-index/runtime";
+import { seatMatrix } from "@/lib/petition-index/runtime";
 import type { IndexCoverage } from "@/lib/petition-index/store";
 
 export const metadata: Metadata = { title: "About the data" };
 
 async function indexCoverage(): Promise<IndexCoverage | null> {
   try {
-    return await (await petitionIndex()).coverage();
+    return (await seatMatrix()).coverage();
   } catch {
     return null;
   }

@@ -92,6 +92,12 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: "index fetch order",
+    // The seat matrix (lib/petition-index/seat-matrix.ts) reads only the rows fetched since its newest.
+    statements: () => ["CREATE INDEX index_petitions_fetched_at ON index_petitions (fetched_at)"],
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */

@@ -194,7 +194,7 @@ describe.each(storeVariants())("history store on $name", (variant) => {
       const applied = await store.sql.all<{ version: number }>(
         "SELECT version FROM history_migrations ORDER BY version",
       );
-      expect(applied.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4]);
     });
 
     it("tracks viewed petitions until they close", async () => {

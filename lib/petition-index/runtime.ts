@@ -8,6 +8,7 @@ import { historyStore } from "@/lib/history/runtime";
 import { fetchArchivedPetitionList, fetchPetition, fetchPetitionList } from "@/lib/petitions/client";
 import { crawlOnce, type CrawlReport, type CrawlSource } from "./crawler";
 import { createPacer, indexRateFromEnv } from "./pacer";
+import { SeatMatrix } from "./seat-matrix";
 import { PetitionIndex } from "./store";
 
 /** The index's share of the upstream budget, after readers and the poller. */
@@ -22,6 +23,18 @@ export const upstreamSource: CrawlSource = {
 
 export async function petitionIndex(): Promise<PetitionIndex> {
   return new PetitionIndex((await historyStore()).sql);
+}
+
+const processWide = globalThis as typeof globalThis & {
+  __petitionAtlasIndexer?: NodeJS.Timeout | true;
+  __petitionAtlasSeatMatrix?: SeatMatrix;
+};
+
+/** The process's seat matrix, brought up to date with the index. */
+export async function seatMatrix(): Promise<SeatMatrix> {
+  const matrix = (processWide.__petitionAtlasSeatMatrix ??= new SeatMatrix());
+  await matrix.refresh(await petitionIndex());
+  return matrix;
 }
 
 function log(fields: Record<string, unknown>): void {
@@ -40,8 +53,6 @@ export async function indexOnce(): Promise<CrawlReport> {
   log({ outcome: "pass", durationMs: Date.now() - started, ...report });
   return report;
 }
-
-const processWide = globalThis as typeof globalThis & { __petitionAtlasIndexer?: NodeJS.Timeout | true };
 
 function everyMs(): number {
   const configured = Number(process.env.PETITIONS_INDEX_EVERY_MS);

@@ -1,7 +1,6 @@
 /**
  * A petition's per-seat counts in the index: one little-endian uint32 per seat of its boundary set, in the set's
- * ONS-code order (lib/seats getSeats). Fixed width, so the database hands a seat page one seat's 4 bytes of every
- * petition (SUBSTR on the blob) instead of every petition's 650 counts.
+ * ONS-code order (lib/seats getSeats), so seat N's count is at the same place in every petition's counts.
  */
 import type { SignatureCount } from "@/lib/petitions/types";
 import type { SeatMeta } from "@/lib/seats/types";
@@ -24,22 +23,10 @@ export function packSeatCounts(
   return { blob, inSeats };
 }
 
-export function unpackSeatCounts(blob: Uint8Array): number[] {
+/** The stored blob back to its counts, in seat order (a copy: the database's buffer is not kept). */
+export function unpackSeatCounts(blob: Uint8Array): Uint32Array {
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  return Array.from({ length: Math.floor(blob.byteLength / WIDTH) }, (_, index) =>
-    view.getUint32(index * WIDTH, true),
-  );
+  const counts = new Uint32Array(Math.floor(blob.byteLength / WIDTH));
+  for (let index = 0; index < counts.length; index += 1) counts[index] = view.getUint32(index * WIDTH, true);
+  return counts;
 }
-
-/** The 1-based byte offset of seat `index` in the blob, for SQL's SUBSTR(seats, offset, 4). */
-export function seatSliceStart(index: number): number {
-  return index * WIDTH + 1;
-}
-
-/** One seat's slice (4 bytes) back to its count; 0 for an empty or short slice. */
-export function sliceCount(slice: Uint8Array | null): number {
-  if (!slice || slice.byteLength < WIDTH) return 0;
-  return new DataView(slice.buffer, slice.byteOffset, WIDTH).getUint32(0, true);
-}
-
-export const SEAT_COUNT_WIDTH = WIDTH;

@@ -8,7 +8,7 @@ import type { Petition, PetitionState } from "@/lib/petitions/types";
 import type { Sql } from "@/lib/history/sql";
 import { getSeats, seatCodesBySet } from "@/lib/seats";
 import type { BoundarySet } from "@/lib/seats/types";
-import { packSeatCounts, seatSliceStart, sliceCount, SEAT_COUNT_WIDTH } from "./seat-counts";
+import { packSeatCounts } from "./seat-counts";
 
 /** What the crawler compares with a list row to decide whether a petition needs fetching again. */
 export interface IndexedSummary {
@@ -16,6 +16,19 @@ export interface IndexedSummary {
   archived: boolean;
   signatureCount: number;
   updatedAt: string | null;
+}
+
+/** An indexed petition as the seat matrix reads it: seats is the packed counts (seat-counts.ts), null without any. */
+export interface IndexedPetition {
+  id: number;
+  title: string;
+  state: PetitionState;
+  signatureCount: number;
+  inSeats: number;
+  topics: string[];
+  boundarySet: BoundarySet | null;
+  seats: Uint8Array | null;
+  fetchedAt: number;
 }
 
 /** One indexed petition's figures for one seat. */
@@ -139,8 +152,11 @@ export class PetitionIndex {
     );
   }
 
-  /** Every petition of `set` with a breakdown, with its count in the seat at `seatIndex` of the set's order. */
-  async seatSignatures(set: BoundarySet, seatIndex: number): Promise<SeatSignatures[]> {
+  /**
+   * Every petition fetched at or after `since` (epoch ms), oldest first: the seat matrix's first load (since 0)
+   * and its refreshes. At `since` itself too, as another petition may have been saved in the same millisecond.
+   */
+  async fetchedSince(since: number): Promise<IndexedPetition[]> {
     const rows = await this.sql.all<{
       petition_id: number;
       title: string;
@@ -148,12 +164,13 @@ export class PetitionIndex {
       signature_count: number;
       in_seats: number;
       topics: string;
-      seat: Uint8Array | null;
+      boundary_set: string | null;
+      seats: Uint8Array | null;
+      fetched_at: number;
     }>(
-      `SELECT petition_id, title, state, signature_count, in_seats, topics,
-         SUBSTR(seats, ?, ${SEAT_COUNT_WIDTH}) AS seat
-       FROM index_petitions WHERE boundary_set = ? AND seats IS NOT NULL`,
-      [seatSliceStart(seatIndex), set],
+      `SELECT petition_id, title, state, signature_count, in_seats, topics, boundary_set, seats, fetched_at
+       FROM index_petitions WHERE fetched_at >= ? ORDER BY fetched_at`,
+      [since],
     );
     return rows.map((row) => ({
       id: Number(row.petition_id),
@@ -161,30 +178,11 @@ export class PetitionIndex {
       state: row.state,
       signatureCount: Number(row.signature_count),
       inSeats: Number(row.in_seats),
-      seat: sliceCount(row.seat),
       topics: parseTopics(row.topics),
+      boundarySet: isBoundarySet(row.boundary_set) ? row.boundary_set : null,
+      seats: row.seats,
+      fetchedAt: Number(row.fetched_at),
     }));
-  }
-
-  async coverage(): Promise<IndexCoverage> {
-    const rows = await this.sql.all<{
-      boundary_set: string | null;
-      seats: number;
-      petitions: number;
-      at: number | null;
-    }>(
-      `SELECT boundary_set, COUNT(*) AS petitions, SUM(CASE WHEN seats IS NULL THEN 0 ELSE 1 END) AS seats,
-         MAX(fetched_at) AS at FROM index_petitions GROUP BY boundary_set`,
-    );
-    const withSeats: Record<BoundarySet, number> = { "2010": 0, "2024": 0 };
-    let petitions = 0;
-    let latestFetchAt: number | null = null;
-    for (const row of rows) {
-      petitions += Number(row.petitions);
-      if (isBoundarySet(row.boundary_set)) withSeats[row.boundary_set] += Number(row.seats);
-      if (row.at !== null) latestFetchAt = Math.max(latestFetchAt ?? 0, Number(row.at));
-    }
-    return { petitions, withSeats, latestFetchAt };
   }
 
   /** Indexed petitions whose title contains every word of `query`, most signed first. */

@@ -1,7 +1,7 @@
 import "server-only";
 import overlap from "@/data/seat-overlap.json";
 import { indexRecord, type IndexCoverage, type SeatSignatures } from "@/lib/petition-index/store";
-import { petitionIndex } from "@/lib/petition-index/runtime";
+import { seatMatrix } from "@/lib/petition-index/runtime";
 import { getPetition, SEED_PETITION_ID } from "@/lib/petitions";
 import { getSeats, seatByCode } from "@/lib/seats";
 import type { BoundarySet, SeatMeta } from "@/lib/seats/types";
@@ -55,8 +55,8 @@ async function indexed(
   seatIndex: number,
 ): Promise<{ rows: SeatSignatures[]; coverage: IndexCoverage | null }> {
   try {
-    const index = await petitionIndex();
-    return { rows: await index.seatSignatures(set, seatIndex), coverage: await index.coverage() };
+    const matrix = await seatMatrix();
+    return { rows: matrix.seatSignatures(set, seatIndex), coverage: matrix.coverage() };
   } catch (error) {
     console.error(JSON.stringify({ event: "seat-page-index-error", error: String(error) }));
     return { rows: [], coverage: null };

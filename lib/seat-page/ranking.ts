@@ -33,30 +33,28 @@ export function overRepresentation(seat: number, inSeats: number, electorates: E
   return seat / inSeats / (electorates.seat / electorates.uk);
 }
 
-const byRatio = (a: RankedPetition, b: RankedPetition) =>
-  b.overRepresentation - a.overRepresentation || b.seat - a.seat || a.id - b.id;
-const byCount = (a: RankedPetition, b: RankedPetition) =>
-  b.seat - a.seat || b.overRepresentation - a.overRepresentation || a.id - b.id;
-
 /** The petitions most over-represented in the seat (≥ MIN_SEAT_SIGNATURES there), and those most signed there. */
 export function rankSeatPetitions(
   rows: readonly SeatSignatures[],
   electorates: Electorates,
   limit = 20,
 ): { overRepresented: RankedPetition[]; byCount: RankedPetition[] } {
-  const ranked = rows.map((row) => ({
-    ...row,
-    overRepresentation: overRepresentation(row.seat, row.inSeats, electorates),
-  }));
+  // Positions and ratios are sorted, and only the rows shown become objects: a seat page ranks every petition.
+  const ratios = Float64Array.from(rows, (row) => overRepresentation(row.seat, row.inSeats, electorates));
+  const seat = (i: number) => rows[i]!.seat;
+  const id = (i: number) => rows[i]!.id;
+  const byRatio = (a: number, b: number) => ratios[b]! - ratios[a]! || seat(b) - seat(a) || id(a) - id(b);
+  const byCount = (a: number, b: number) => seat(b) - seat(a) || ratios[b]! - ratios[a]! || id(a) - id(b);
+  const top = (keep: (i: number) => boolean, order: (a: number, b: number) => number) =>
+    rows
+      .map((_, i) => i)
+      .filter(keep)
+      .sort(order)
+      .slice(0, limit)
+      .map((i) => ({ ...rows[i]!, overRepresentation: ratios[i]! }));
   return {
-    overRepresented: ranked
-      .filter((row) => row.seat >= MIN_SEAT_SIGNATURES)
-      .sort(byRatio)
-      .slice(0, limit),
-    byCount: ranked
-      .filter((row) => row.seat > 0)
-      .sort(byCount)
-      .slice(0, limit),
+    overRepresented: top((i) => seat(i) >= MIN_SEAT_SIGNATURES, byRatio),
+    byCount: top((i) => seat(i) > 0, byCount),
   };
 }
 
