@@ -223,6 +223,9 @@ export async function startStandIn(options: { port?: number; corpus?: boolean } 
     send(res, 404, { error: "Not Found" });
   });
 
+  // Idle connections stay open until close(): with the default 5 s keep-alive timeout, a test that stalls the
+  // shared event loop longer (a loaded machine) has the stand-in drop a connection as the client reuses it.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
