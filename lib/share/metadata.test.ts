@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import seedJson from "@/data/petitions/575833.json";
+import { comparePetitions } from "@/lib/compare/compare";
+import { formatCorrelation } from "@/lib/compare/csv";
 import { buildLoadedPetition } from "@/lib/load/petition";
+import type { Petition } from "@/lib/petitions/types";
 import { reshapePetition } from "@/lib/petitions/reshape";
-import { publicBaseUrl, sharePreviewMetadata } from "./metadata";
+import archivedFixture from "@/test/upstream/fixtures/600001.json";
+import { openPetition } from "@/test/history/petitions";
+import { comparePreviewMetadata, publicBaseUrl, sharePreviewMetadata } from "./metadata";
 
 const loaded = buildLoadedPetition({
   petition: reshapePetition(seedJson),
@@ -56,5 +61,43 @@ describe("sharePreviewMetadata", () => {
     vi.stubEnv("PUBLIC_BASE_URL", raw);
     expect(publicBaseUrl().href).toBe(expected);
     expect(String(sharePreviewMetadata(loaded, "/", {}).metadataBase)).toBe(expected);
+  });
+});
+
+describe("comparePreviewMetadata", () => {
+  const load = (petition: Petition) =>
+    buildLoadedPetition({ petition, asOf: petition.updatedAt ?? "", stale: false, source: "live" });
+  const listed = (petition: Petition) => new Set(petition.byConstituency.map((row) => row.code));
+
+  it("describes the correlations and the leaning seats, with both petitions' maps as images", () => {
+    const seed = reshapePetition(seedJson);
+    const archived = reshapePetition(structuredClone(archivedFixture));
+    const [a, b] = [load(seed), load(archived)];
+    const comparison = comparePetitions(a.joined, b.joined, { a: listed(seed), b: listed(archived) });
+    const metadata = comparePreviewMetadata({ ok: true, a, b, comparison });
+    const description = String(metadata.openGraph?.description);
+    expect(description).toContain(`Pearson r ${formatCorrelation(comparison.pearson)}`);
+    expect(description).toContain(`Spearman ρ ${formatCorrelation(comparison.spearman)}`);
+    expect(description).toContain(`Leans most to A: ${comparison.mostA[0]!.name}.`);
+    expect(description).toContain(`Leans most to B: ${comparison.mostB[0]!.name}.`);
+    expect(metadata.title).toBe(`"${seed.action}" and "${archived.action}" compared`);
+    expect(metadata.alternates?.canonical).toBe(`/compare/${seed.id}/${archived.id}`);
+    const { og, twitter } = imagesOf(metadata);
+    expect(og.map((image) => (image as { url: string }).url)).toEqual([
+      `/og/petitions/${seed.id}/map.png?metric=rate`,
+      `/og/petitions/${archived.id}/map.png?metric=rate`,
+    ]);
+    expect(twitter).toEqual(og);
+  });
+
+  it("says why petitions on different boundary sets are not compared", () => {
+    const metadata = comparePreviewMetadata({
+      ok: false,
+      a: load(reshapePetition(seedJson)),
+      b: load(openPetition()),
+    });
+    expect(metadata.description).toBe(
+      "Not comparable yet: A is on the 2010 constituencies, B on the 2024 ones.",
+    );
   });
 });

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import type { ComparedSeat } from "@/lib/compare/compare";
+import { formatCorrelation } from "@/lib/compare/csv";
+import type { ComparisonLoad } from "@/lib/compare/load";
 import type { LoadedPetition } from "@/lib/load/petition";
 import { METRIC_LABELS } from "@/lib/metric-labels";
 import { buildViewHref, parseViewState } from "@/lib/view-state";
@@ -44,9 +47,41 @@ export function sharePreviewMetadata(
   return previewMetadata({ title: petition.action, description, url, images: [image] });
 }
 
+/**
+ * Link-preview metadata for /compare/A/B: the correlations and the seats leaning furthest each way, with both
+ * petitions' rate maps as images (the difference map has no image of its own).
+ */
+export function comparePreviewMetadata(load: ComparisonLoad): Metadata {
+  const { a, b } = load;
+  const [idA, idB] = [a.load.petition.id, b.load.petition.id];
+  const title = `"${a.load.petition.action}" and "${b.load.petition.action}" compared`;
+  const leans = (side: string, seat: ComparedSeat | undefined) =>
+    seat ? [`Leans most to ${side}: ${seat.name}.`] : [];
+  const description = load.ok
+    ? [
+        `Per-seat signatures per 1,000 electors: Pearson r ${formatCorrelation(load.comparison.pearson) || "n/a"}, ` +
+          `Spearman ρ ${formatCorrelation(load.comparison.spearman) || "n/a"} over ${load.comparison.paired} seats.`,
+        ...leans("A", load.comparison.mostA[0]),
+        ...leans("B", load.comparison.mostB[0]),
+      ].join(" ")
+    : `Not comparable yet: A is on the ${a.joined.set} constituencies, B on the ${b.joined.set} ones.`;
+  const images = ([a, b] as const).map((loaded, index) => ({
+    url: previewImagePath(loaded.load.petition.id, { metric: "rate", area: null }),
+    width: PREVIEW_WIDTH,
+    height: PREVIEW_HEIGHT,
+    type: "image/png",
+    alt: `${METRIC_LABELS.rate} by UK constituency for petition ${index === 0 ? "A" : "B"}, "${loaded.load.petition.action}"`,
+  }));
+  return {
+    title,
+    description,
+    ...previewMetadata({ title, description, url: `/compare/${idA}/${idB}`, images }),
+  };
+}
+
 type PreviewImage = { url: string; width: number; height: number; type: string; alt: string };
 
-/** Open Graph and Twitter cards for a page, with its own URL as canonical (petition views and seat pages). */
+/** Open Graph and Twitter cards for a page, with its own URL as canonical (petition views, seat pages, comparisons). */
 export function previewMetadata({
   title,
   description,

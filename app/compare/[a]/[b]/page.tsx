@@ -9,7 +9,7 @@ import { loadComparison, type ComparisonLoad } from "@/lib/compare/load";
 import { formatCount } from "@/lib/format";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { seatPagePath } from "@/lib/seat-page/links";
-import { publicBaseUrl } from "@/lib/share/metadata";
+import { comparePreviewMetadata, publicBaseUrl } from "@/lib/share/metadata";
 
 interface Props {
   params: Promise<{ a: string; b: string }>;
@@ -29,8 +29,7 @@ async function comparisonOf(props: Props): Promise<{ a: number; b: number; load:
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { a, b } = await props.params;
-  return { title: `Compare petitions ${a} and ${b}`, alternates: { canonical: `/compare/${a}/${b}` } };
+  return comparePreviewMetadata((await comparisonOf(props)).load);
 }
 
 function LeanList({
