@@ -73,7 +73,7 @@ export function AtlasProvider({
       live && live.boundarySet === value.set && live.asOf > value.asOf
         ? {
             ...value,
-            rows: live.rows,
+            rows: unpackRows(live.packedRows),
             national: live.national,
             scales: live.scales,
             signatureCount: live.petition.signatureCount,

@@ -1,16 +1,22 @@
-import type { NationalFigures, SeatRow } from "@/lib/join/types";
+import type { PackedRows } from "@/lib/join/packed-rows";
+import type { NationalFigures } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { BoundarySet } from "@/lib/seats/types";
+import { packedRowsOf } from "@/lib/load/atlas-payload";
 import type { LoadedPetition } from "@/lib/load/petition";
 
-/** The parts of a loaded petition that change as signatures arrive. */
+/**
+ * GET /api/petitions/ID: the parts of a loaded petition that change as signatures arrive. The seats are columns
+ * (lib/join/packed-rows.ts, as the page sends them: one array per field, shared strings once, rates and shares left
+ * for the reader to derive with unpackRows), a quarter of the bytes of one object per seat.
+ */
 export interface LiveTable {
   petition: { id: number; action: string; state: string; signatureCount: number };
   asOf: string;
   stale: boolean;
   boundarySet: BoundarySet;
   national: NationalFigures;
-  rows: SeatRow[];
+  packedRows: PackedRows;
   scales: Record<Metric, ColourScale>;
 }
 
@@ -27,7 +33,7 @@ export function liveTable(loaded: LoadedPetition): LiveTable {
     stale: loaded.load.stale,
     boundarySet: loaded.joined.set,
     national: loaded.joined.national,
-    rows: loaded.joined.rows,
+    packedRows: packedRowsOf(loaded.joined),
     scales: loaded.scales,
   };
 }

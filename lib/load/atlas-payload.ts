@@ -34,9 +34,12 @@ export function atlasPayloadFor(loaded: LoadedPetition, pathname: string, mapKin
   };
 }
 
-/** A loaded petition's join is cached per fetch (lib/load/petition.ts), so its rows are packed once however many pages show them. */
+/**
+ * A loaded petition's join is cached per fetch (lib/load/petition.ts), so its rows are packed once however many
+ * pages and API answers show them.
+ */
 const packedByJoin = new WeakMap<JoinedPetition, PackedRows>();
-function packedRowsOf(joined: JoinedPetition): PackedRows {
+export function packedRowsOf(joined: JoinedPetition): PackedRows {
   let packed = packedByJoin.get(joined);
   if (!packed) {
     packed = packRows(joined.rows, joined.national.uk);
