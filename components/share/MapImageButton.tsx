@@ -1,9 +1,10 @@
 "use client";
 
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useState } from "react";
+import useSWRMutation from "swr/mutation";
 import { useAtlas, useMapHandle } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
+import { fetchBlob } from "@/lib/api/fetch-json";
 import { formatCount } from "@/lib/format";
 import { METRIC_LABELS } from "@/lib/metric-labels";
 import { legendEntries, formatMetricValue } from "@/lib/share/legend";
@@ -38,10 +39,16 @@ export function MapImageButton({
   const { petitionId, rows, scales, signatureCount } = useAtlas();
   const { view } = useViewState();
   const mapHandle = useMapHandle();
-  const [busy, setBusy] = useState(false);
+  const subtitle = () => {
+    const total = `${formatCount(signatureCount)} signatures`;
+    const selected = rows.find((row) => row.code === view.area);
+    if (!selected) return total;
+    const value = formatMetricValue(view.metric, metricValue(selected, view.metric));
+    return `${total} · ${selected.name} — ${METRIC_LABELS[view.metric]}: ${value}`;
+  };
 
-  const download = async () => {
-    setBusy(true);
+  // A user-triggered fetch: SWR's mutation says while it runs, and caches nothing.
+  const { trigger: download, isMutating: busy } = useSWRMutation(["map-image", petitionId], async () => {
     const fileName = `petition-${petitionId}-${view.metric}${view.area ? `-${view.area}` : ""}.png`;
     try {
       const map = drawnMap(mapHandle.current);
@@ -53,27 +60,23 @@ export function MapImageButton({
             legend: legendEntries(scales[view.metric]),
             credits: [`Petition Atlas: ${window.location.href}`, ...CREDITS],
           })
-        : await serverPng(previewImagePath(petitionId, view));
+        : await fetchBlob(previewImagePath(petitionId, view));
       saveBlob(blob, fileName);
       onResult(`Map image saved as ${fileName}.`);
     } catch (error) {
       console.warn("Map image failed", error);
       onResult("Sorry, the map image could not be made. The CSV table download still works.");
-    } finally {
-      setBusy(false);
     }
-  };
-
-  const subtitle = () => {
-    const total = `${formatCount(signatureCount)} signatures`;
-    const selected = rows.find((row) => row.code === view.area);
-    if (!selected) return total;
-    const value = formatMetricValue(view.metric, metricValue(selected, view.metric));
-    return `${total} · ${selected.name} — ${METRIC_LABELS[view.metric]}: ${value}`;
-  };
+  });
 
   return (
-    <button type="button" onClick={download} disabled={busy} aria-busy={busy} className={className}>
+    <button
+      type="button"
+      onClick={() => void download()}
+      disabled={busy}
+      aria-busy={busy}
+      className={className}
+    >
       {busy ? "Making image…" : "Download map (PNG)"}
     </button>
   );
@@ -86,10 +89,4 @@ async function mapPng(map: MapLibreMap, text: Parameters<typeof composeMapImage>
   return new Promise((resolve, reject) =>
     composed.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Canvas gave no PNG"))), "image/png"),
   );
-}
-
-async function serverPng(path: string): Promise<Blob> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`Preview image: HTTP ${response.status}`);
-  return response.blob();
 }
