@@ -1,6 +1,7 @@
 import type { SeatRow } from "@/lib/join/types";
 
-const HEADER = [
+/** The seat table's columns, in order (the CSV's header row). */
+export const SEAT_TABLE_COLUMNS = [
   "ons_code",
   "name",
   "mp",
@@ -9,7 +10,7 @@ const HEADER = [
   "share_of_uk_pct",
   "per_1000_electors",
   "rank",
-];
+] as const;
 /** A byte-order mark so spreadsheet programs read the file as UTF-8 ("Ynys Môn" survives). */
 export const CSV_BOM = "\uFEFF";
 
@@ -37,5 +38,5 @@ export function seatTableCsv(rows: readonly SeatRow[]): string {
       .map(csvCell)
       .join(","),
   );
-  return `${CSV_BOM}${[HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${CSV_BOM}${[SEAT_TABLE_COLUMNS.join(","), ...lines].join("\r\n")}\r\n`;
 }
