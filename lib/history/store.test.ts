@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import seats2024 from "@/data/seats-2024.json";
 import { grown, openPetition, seatCount, seatCounts, smallPetition } from "@/test/history/petitions";
-import { storeVariants } from "@/test/history/stores";
+import { storesFor, storeVariants } from "@/test/history/stores";
 import { KEYFRAME_EVERY } from "./chain";
 import { survivors } from "./retention";
-import type { HistoryStore } from "./store";
 
 const T0 = Date.parse("2026-03-01T12:00:00Z");
 const MINUTE = 60_000;
@@ -12,24 +11,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 describe.each(storeVariants())("history store on $name", (variant) => {
-  const opened: HistoryStore[] = [];
-  beforeAll(() => variant.setup(), 60_000);
-  afterAll(() => variant.teardown());
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-  });
-  const fresh = async () => {
-    const handle = await variant.fresh();
-    opened.push(handle.store);
-    return {
-      store: handle.store,
-      reopen: async () => {
-        const again = await handle.reopen();
-        opened.push(again);
-        return again;
-      },
-    };
-  };
+  const fresh = storesFor(variant);
 
   describe.skipIf(variant.skip)(variant.name, () => {
     it("records a snapshot only when something changed", async () => {
@@ -161,12 +143,11 @@ describe.each(storeVariants())("history store on $name", (variant) => {
     });
 
     it("keeps its history across a restart", async () => {
-      const { store, reopen } = await fresh();
+      const { store, close, reopen } = await fresh();
       const base = openPetition();
       for (let step = 0; step < 3; step += 1) await store.record(grown(base, step), T0 + step * MINUTE);
       const before = await store.points(base.id, { area: base.byConstituency[0]!.code });
-      await store.close();
-      opened.splice(opened.indexOf(store), 1);
+      await close();
       const again = await reopen();
       expect(await again.points(base.id, { area: base.byConstituency[0]!.code })).toEqual(before);
       expect(await again.record(grown(base, 3), T0 + 3 * MINUTE)).toBe("recorded");

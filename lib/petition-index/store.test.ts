@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import archivedFixture from "@/test/upstream/fixtures/600001.json";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { getSeats } from "@/lib/seats";
 import { grown, openPetition, seatCount, smallPetition } from "@/test/history/petitions";
-import { storeVariants } from "@/test/history/stores";
+import { storesFor, storeVariants } from "@/test/history/stores";
 import { sharedData } from "@/scripts/data/paths";
-import type { HistoryStore } from "@/lib/history/store";
 import { unpackSeatCounts } from "./seat-counts";
 import { SeatMatrix } from "./seat-matrix";
 import { PetitionIndex } from "./store";
@@ -17,15 +16,9 @@ const rejectedJson: unknown = JSON.parse(
 );
 
 describe.each(storeVariants())("petitions index on $name", (variant) => {
-  const opened: HistoryStore[] = [];
-  beforeAll(() => variant.setup(), 60_000);
-  afterAll(() => variant.teardown());
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-  });
+  const freshStore = storesFor(variant);
   const fresh = async () => {
-    const { store } = await variant.fresh();
-    opened.push(store);
+    const { store } = await freshStore();
     return { index: new PetitionIndex(store.sql), sql: store.sql };
   };
 

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { openPostgres } from "@/lib/history/postgres-sql";
 import { openSqlite } from "@/lib/history/sqlite-sql";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { HistoryStore } from "@/lib/history/store";
 import { skipWithout } from "@/test/dependencies";
 import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from "./postgres";
@@ -59,4 +60,34 @@ function postgresVariant(): StoreVariant {
 
 export function storeVariants(): StoreVariant[] {
   return [sqliteVariant(), postgresVariant()];
+}
+
+/**
+ * Starts the variant's database for the enclosing describe (stopped after it) and returns `fresh`: a store on a new
+ * empty database, and `reopen` for a restart. Every store it hands out is closed after each test.
+ */
+export function storesFor(variant: StoreVariant) {
+  const opened: HistoryStore[] = [];
+  beforeAll(() => variant.setup(), 60_000);
+  afterAll(() => variant.teardown());
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+  return async () => {
+    const handle = await variant.fresh();
+    opened.push(handle.store);
+    return {
+      store: handle.store,
+      /** Closes the store now (a restart's first half); the clean-up then leaves it alone. */
+      close: async () => {
+        opened.splice(opened.indexOf(handle.store), 1);
+        await handle.store.close();
+      },
+      reopen: async () => {
+        const again = await handle.reopen();
+        opened.push(again);
+        return again;
+      },
+    };
+  };
 }
