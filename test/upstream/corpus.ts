@@ -144,32 +144,40 @@ function document(spec: Spec): PetitionDoc {
 const stateOf = (index: number, archived: boolean) =>
   index % 10 === 3 ? "rejected" : !archived && index % 4 === 0 ? "open" : "closed";
 
+/** Each earlier parliament's archive on the 2010 seats, then the current list on the 2024 seats. */
+const GROUPS = [
+  ...CORPUS.parliaments.map((period, p) => ({
+    firstId: CORPUS.archivedFirst + p * CORPUS.perParliament,
+    firstIndex: p * CORPUS.perParliament,
+    count: CORPUS.perParliament,
+    seats: seats2010 as SeatMeta[],
+    archived: true,
+    parliament: period as string | null,
+  })),
+  {
+    firstId: CORPUS.currentFirst,
+    firstIndex: 0,
+    count: CORPUS.current,
+    seats: seats2024 as SeatMeta[],
+    archived: false,
+    parliament: null,
+  },
+];
+
 /** The whole corpus, archived petitions first; a fresh copy on every call. */
 export function corpusDocuments(): PetitionDoc[] {
-  const archived = CORPUS.parliaments.flatMap((period, p) =>
-    Array.from({ length: CORPUS.perParliament }, (_, n) => {
-      const index = p * CORPUS.perParliament + n;
-      return document({
-        id: CORPUS.archivedFirst + index,
-        seats: seats2010 as SeatMeta[],
-        archived: true,
-        parliament: period,
-        state: stateOf(index, true),
-        index,
-      });
-    }),
+  return GROUPS.flatMap(({ firstId, firstIndex, count, seats, archived, parliament }) =>
+    Array.from({ length: count }, (_, n) =>
+      document({
+        id: firstId + n,
+        seats,
+        archived,
+        parliament,
+        state: stateOf(firstIndex + n, archived),
+        index: firstIndex + n,
+      }),
+    ),
   );
-  const current = Array.from({ length: CORPUS.current }, (_, index) =>
-    document({
-      id: CORPUS.currentFirst + index,
-      seats: seats2024 as SeatMeta[],
-      archived: false,
-      parliament: null,
-      state: stateOf(index, false),
-      index,
-    }),
-  );
-  return [...archived, ...current];
 }
 
 /** Which earlier parliament (1-based) an archived corpus petition belongs to. */
