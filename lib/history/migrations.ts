@@ -20,6 +20,7 @@ export interface Migration {
   statements: (types: Types) => string[];
 }
 
+// Tables alike in shape (history_petitions, index_petitions) hold different things; released SQL is never merged.
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

@@ -7,6 +7,7 @@ import type { ComparedSeat } from "@/lib/compare/compare";
 import { formatCorrelation } from "@/lib/compare/csv";
 import { loadComparison, type ComparisonLoad } from "@/lib/compare/load";
 import { formatCount } from "@/lib/format";
+import type { LoadedPetition } from "@/lib/load/petition";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { seatPagePath } from "@/lib/seat-page/links";
 import { comparePreviewMetadata, publicBaseUrl } from "@/lib/share/metadata";
@@ -58,27 +59,26 @@ function LeanList({
   );
 }
 
+function ComparedPetition({ side, loaded }: { side: "A" | "B"; loaded: LoadedPetition }) {
+  const { petition } = loaded.load;
+  return (
+    <p className="text-sm">
+      <strong>{side}</strong>:{" "}
+      <Link href={`/petitions/${petition.id}`} className="text-sky-800 underline">
+        {petition.action}
+      </Link>{" "}
+      ({formatCount(petition.signatureCount)} signatures, {loaded.joined.set} boundaries)
+    </p>
+  );
+}
+
 export default async function ComparePage(props: Props) {
   const { a, b, load } = await comparisonOf(props);
-  const titleA = load.a.load.petition.action;
-  const titleB = load.b.load.petition.action;
   const heading = (
     <header className="space-y-2">
       <h1 className="text-2xl font-bold">Two petitions compared</h1>
-      <p className="text-sm">
-        <strong>A</strong>:{" "}
-        <Link href={`/petitions/${a}`} className="text-sky-800 underline">
-          {titleA}
-        </Link>{" "}
-        ({formatCount(load.a.load.petition.signatureCount)} signatures, {load.a.joined.set} boundaries)
-      </p>
-      <p className="text-sm">
-        <strong>B</strong>:{" "}
-        <Link href={`/petitions/${b}`} className="text-sky-800 underline">
-          {titleB}
-        </Link>{" "}
-        ({formatCount(load.b.load.petition.signatureCount)} signatures, {load.b.joined.set} boundaries)
-      </p>
+      <ComparedPetition side="A" loaded={load.a} />
+      <ComparedPetition side="B" loaded={load.b} />
     </header>
   );
   if (!load.ok) {
