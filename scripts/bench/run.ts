@@ -12,6 +12,7 @@ import { repoRoot } from "@/scripts/data/paths";
 import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { geometrySection } from "./geometry";
 import { historySection } from "./history";
 import { lighthouseSection } from "./lighthouse";
 import { linksSection } from "./links";
@@ -32,6 +33,7 @@ const SECTIONS: BenchSection[] = [
   postcodesSection,
   historySection,
   seatPagesSection,
+  geometrySection,
 ];
 
 const BENCH_DIST_DIR = ".next-bench";

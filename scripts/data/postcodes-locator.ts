@@ -1,5 +1,10 @@
-/** Point → constituency by point-in-polygon, with banded ray casting and a grid for boundary distances. */
-import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+/**
+ * Point → constituency: a flatbush index of the seats' bounding boxes and turf's point in polygon on the few seats
+ * whose box holds the point; a grid of edges for the distances to boundaries (decision 0070 has the figures).
+ */
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import Flatbush from "flatbush";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 
 /** Where a point falls: its seat (index into `codes`), how far outside it lies, and other seats close by. */
 export interface Placement {
@@ -12,8 +17,6 @@ export interface Placement {
 
 const METRES_PER_DEGREE_LAT = 110_574;
 const METRES_PER_DEGREE_LNG_AT_EQUATOR = 111_320;
-/** Latitude band height for ray casting: each band lists the edges spanning it. */
-const BAND_DEGREES = 0.005;
 /** Grid cell size for the distance search: each cell lists the edges within the near distance of it. */
 const CELL_DEGREES = 0.01;
 /** Furthest north a UK point lies; the longitude margin is sized for it so it is never too small. */
@@ -23,25 +26,24 @@ const NO_EDGES = new Uint32Array(0);
 const CELL_METRES_AT_NORTHERNMOST =
   CELL_DEGREES * METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((NORTHERNMOST_LAT * Math.PI) / 180);
 
-/** Polygons and multipolygons as rings; other geometry types carry no area. */
-function ringsOf(geometry: Geometry): Position[][] {
-  if (geometry.type === "Polygon") return geometry.coordinates;
-  if (geometry.type === "MultiPolygon") return geometry.coordinates.flat();
+/** A seat's area; other geometry types carry none. */
+function polygonal(geometry: Geometry): Polygon | MultiPolygon {
+  if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") return geometry;
   throw new Error(`Unexpected boundary geometry ${geometry.type}`);
 }
 
-/** Compressed rows: entries of row r are items[start[r] .. start[r+1]). */
-function packRows(rows: Map<number, number[]>, rowCount: number): { start: Uint32Array; items: Uint32Array } {
-  const start = new Uint32Array(rowCount + 1);
-  for (let r = 0; r < rowCount; r++) start[r + 1] = start[r]! + (rows.get(r)?.length ?? 0);
-  const items = new Uint32Array(start[rowCount]!);
-  for (const [r, list] of rows) items.set(list, start[r]!);
-  return { start, items };
+/** Polygons and multipolygons as rings. */
+function ringsOf(geometry: Geometry): Position[][] {
+  const area = polygonal(geometry);
+  return area.type === "Polygon" ? area.coordinates : area.coordinates.flat();
 }
 
 export class SeatLocator {
   /** Seat codes, sorted: seat indices everywhere refer to this list. */
   readonly codes: string[];
+  private readonly seats: Feature<Polygon | MultiPolygon>[];
+  /** The seats' bounding boxes, in the order of `codes`. */
+  private readonly boxes: Flatbush;
   private readonly x1: Float64Array;
   private readonly y1: Float64Array;
   private readonly x2: Float64Array;
@@ -52,10 +54,8 @@ export class SeatLocator {
   private readonly minLat: number;
   private readonly minLng: number;
   private readonly columns: number;
-  private readonly bands: { start: Uint32Array; items: Uint32Array };
   private readonly cells: Map<number, Uint32Array>;
   /** Scratch per seat, reset after each query through `touched`. */
-  private readonly parity: Uint8Array;
   private readonly nearest: Float64Array;
 
   constructor(
@@ -66,6 +66,8 @@ export class SeatLocator {
     const codeOf = (feature: Feature) => String(feature.properties?.[codeProperty]);
     const features = [...collection.features].sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : 1));
     this.codes = features.map(codeOf);
+    this.seats = features.map((feature) => ({ ...feature, geometry: polygonal(feature.geometry) }));
+    this.boxes = new Flatbush(features.length);
     const edges = this.collectEdges(features);
     [this.x1, this.y1, this.x2, this.y2, this.edgeSeat] = [edges.x1, edges.y1, edges.x2, edges.y2, edges.seat];
     this.seatEdgeStart = new Uint32Array(this.codes.length + 1).fill(this.edgeSeat.length);
@@ -73,9 +75,17 @@ export class SeatLocator {
     this.minLat = Math.floor(Math.min(...this.y1)) - 1;
     this.minLng = Math.floor(Math.min(...this.x1)) - 1;
     this.columns = Math.ceil((Math.max(...this.x1) + 1 - this.minLng) / CELL_DEGREES) + 1;
-    this.bands = this.indexBands();
+    for (let seat = 0; seat < this.codes.length; seat++) {
+      let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+      // Every vertex starts one of its seat's edges.
+      for (let e = this.seatEdgeStart[seat]!; e < this.seatEdgeStart[seat + 1]!; e++) {
+        [west, east] = [Math.min(west, this.x1[e]!), Math.max(east, this.x1[e]!)];
+        [south, north] = [Math.min(south, this.y1[e]!), Math.max(north, this.y1[e]!)];
+      }
+      this.boxes.add(west, south, east, north);
+    }
+    this.boxes.finish();
     this.cells = this.indexCells();
-    this.parity = new Uint8Array(this.codes.length);
     this.nearest = new Float64Array(this.codes.length).fill(Infinity);
   }
 
@@ -108,31 +118,12 @@ export class SeatLocator {
     };
   }
 
-  private band(lat: number): number {
-    return Math.floor((lat - this.minLat) / BAND_DEGREES);
-  }
-
   private column(lng: number): number {
     return Math.floor((lng - this.minLng) / CELL_DEGREES);
   }
 
   private row(lat: number): number {
     return Math.floor((lat - this.minLat) / CELL_DEGREES);
-  }
-
-  private indexBands() {
-    const rows = new Map<number, number[]>();
-    let bandCount = 0;
-    for (let e = 0; e < this.edgeSeat.length; e++) {
-      const last = this.band(Math.max(this.y1[e]!, this.y2[e]!));
-      for (let b = this.band(Math.min(this.y1[e]!, this.y2[e]!)); b <= last; b++) {
-        const row = rows.get(b) ?? [];
-        row.push(e);
-        rows.set(b, row);
-      }
-      bandCount = Math.max(bandCount, last + 1);
-    }
-    return packRows(rows, bandCount);
   }
 
   private indexCells(): Map<number, Uint32Array> {
@@ -157,29 +148,12 @@ export class SeatLocator {
     return new Map([...cells].map(([key, list]) => [key, Uint32Array.from(list)]));
   }
 
-  /** Index of the seat whose polygon contains the point (even–odd rule, so holes work), or -1. */
+  /** Index of the seat whose polygon contains the point (holes excluded), or -1. */
   containing(lng: number, lat: number): number {
-    const b = this.band(lat);
-    if (b < 0 || b + 1 >= this.bands.start.length) return -1;
-    const touched: number[] = [];
-    for (let i = this.bands.start[b]!; i < this.bands.start[b + 1]!; i++) {
-      const e = this.bands.items[i]!;
-      const ay = this.y1[e]!;
-      const by = this.y2[e]!;
-      if (ay > lat === by > lat) continue;
-      const ax = this.x1[e]!;
-      const crossing = ax + ((lat - ay) * (this.x2[e]! - ax)) / (by - ay);
-      if (crossing > lng) {
-        const seat = this.edgeSeat[e]!;
-        if (this.parity[seat] === 0) touched.push(seat);
-        this.parity[seat] = this.parity[seat]! ^ 1;
-      }
-    }
     let found = -1;
-    for (const seat of touched) {
+    for (const seat of this.boxes.search(lng, lat, lng, lat)) {
       // Slivers where simplified polygons overlap resolve to the lowest code, deterministically.
-      if (this.parity[seat] === 1 && (found === -1 || seat < found)) found = seat;
-      this.parity[seat] = 0;
+      if ((found === -1 || seat < found) && booleanPointInPolygon([lng, lat], this.seats[seat]!)) found = seat;
     }
     return found;
   }
