@@ -5,6 +5,7 @@
  * - Petition views, `/` and /api/petitions/ID are rendered by Next once per key at a time and kept as bytes
  *   (gzip, Brotli, identity) with a strong ETag; readers within the freshness window all get the same bytes.
  * - Hashed static files (/_next/static, /geo) are compressed once and kept; byte ranges go to Next uncompressed.
+ * - A postcode's answer (/api/postcodes/PC) is kept once Next has given it, and written from memory after that.
  * - Every other HTML page is rendered through the same path once, for its CSP: the hashes of its inline scripts.
  */
 import { stat } from "node:fs/promises";
@@ -12,7 +13,8 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { RenderCache, type Rendition } from "@/lib/render-cache/cache";
-import { renderKey } from "@/lib/render-cache/key";
+import { postcodeKey, renderKey } from "@/lib/render-cache/key";
+import { rateLimit } from "@/lib/rate-limit";
 import { clientKey } from "@/lib/rate-limit/client";
 import { isFrameablePath } from "@/lib/security/csp";
 import { fetchAnswer, writeAnswer, type Answer } from "@/server/answers";
@@ -112,6 +114,15 @@ async function main() {
     maxEntries: 10_000,
   });
 
+  // A postcode's answer changes only with the index, which a new process loads.
+  const postcodes = new RenderCache<Answer>({
+    freshMs: Infinity,
+    staleWhileRevalidateMs: 0,
+    staleIfErrorMs: 0,
+    maxBytes: maxBytes / 8,
+    maxEntries: 20_000,
+  });
+
   const rendition = async (path: string, headers: http.OutgoingHttpHeaders): Promise<Rendition<Answer>> => {
     const answer = await fetchAnswer(rendererPort, path, headers, { frameable: isFrameablePath(path) });
     return { value: answer, keep: answer.shareable, failed: answer.status >= 500, size: answer.stored.size };
@@ -135,6 +146,16 @@ async function main() {
       if (isImmutablePath(url.pathname) && (await keepsInMemory(url.pathname))) {
         const { value } = await files.get(url.pathname, () =>
           rendition(url.pathname, { "x-atlas-client": client }),
+        );
+        return writeAnswer(request, response, value);
+      }
+      const postcode = postcodeKey(url);
+      if (postcode !== null) {
+        // Each lookup costs the client a token here, from the process-wide buckets Next's limit uses (once its
+        // allowance is spent, Next answers the 429); Next's render of an answer to keep counts apart.
+        if (rateLimit(new Headers({ "x-atlas-client": client })) !== null) return handle(request, response);
+        const { value } = await postcodes.get(postcode, () =>
+          rendition(postcode, { "x-atlas-client": `render:${client}` }),
         );
         return writeAnswer(request, response, value);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderKey } from "./key";
+import { postcodeKey, renderKey } from "./key";
 
 const keyOf = (path: string) => renderKey(new URL(path, "http://localhost"));
 
@@ -44,5 +44,26 @@ describe("renderKey", () => {
       ),
     );
     expect(keys).toEqual(new Set(["/petitions/1", "/petitions/1?metric=rate"]));
+  });
+});
+
+describe("postcodeKey", () => {
+  const postcodeOf = (path: string) => postcodeKey(new URL(path, "http://localhost"));
+
+  it.each([
+    ["/api/postcodes/SW1A%201AA", "/api/postcodes/SW1A%201AA"],
+    ["/api/postcodes/sw1a1aa", "/api/postcodes/SW1A%201AA"],
+    ["/api/postcodes/%20sw1a%201aa%20?utm=x", "/api/postcodes/SW1A%201AA"],
+  ])("%s shares %s", (path, key) => {
+    expect(postcodeOf(path)).toBe(key);
+  });
+
+  it.each([
+    ["not a postcode", "/api/postcodes/hello"],
+    ["a malformed escape", "/api/postcodes/%E0%A4%A"],
+    ["another route", "/api/postcodes/SW1A1AA/extra"],
+    ["a petition", "/api/petitions/241584"],
+  ])("is null for %s", (_, path) => {
+    expect(postcodeOf(path)).toBeNull();
   });
 });

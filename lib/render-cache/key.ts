@@ -4,6 +4,7 @@
  * other parameter changes nothing, so neither can multiply the variants kept.
  */
 import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
+import { normalisePostcode } from "@/lib/postcodes/normalise";
 import { buildViewQuery, parseViewState } from "@/lib/view-state";
 
 /** Pages that show a petition view; the query is part of their key. */
@@ -16,4 +17,23 @@ export function renderKey(url: URL): string | null {
   if (PLAIN_PATH.test(url.pathname)) return url.pathname;
   if (!VIEW_PAGE.test(url.pathname)) return null;
   return url.pathname + buildViewQuery({ ...parseViewState(url.searchParams), at: null });
+}
+
+const POSTCODE_PATH = /^\/api\/postcodes\/([^/]+)$/;
+
+/**
+ * The key of a postcode lookup: the postcode as the index spells it, so "sw1a1aa" and "SW1A 1AA" share one answer;
+ * null for anything that is not a postcode lookup or not a well-formed postcode (Next answers those).
+ */
+export function postcodeKey(url: URL): string | null {
+  const raw = POSTCODE_PATH.exec(url.pathname)?.[1];
+  if (raw === undefined) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const postcode = normalisePostcode(decoded);
+  return postcode === null ? null : `/api/postcodes/${encodeURIComponent(postcode)}`;
 }
