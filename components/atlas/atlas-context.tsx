@@ -58,19 +58,20 @@ export function AtlasProvider({
   const [mapHandle] = useState<MapHandle>(() => ({ current: null }));
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
+  // Fetched once the page has hydrated (the map is already painted), then every minute: the figures as they move,
+  // and each seat's momentum, which the page leaves out so that it never waits on the signature history.
   const { data: live } = useSWR(
     value.live ? `/api/petitions/${value.petitionId}` : null,
     fetchJson<LiveTable>,
     {
       refreshInterval: REFRESH_MS,
-      revalidateOnMount: false,
       revalidateOnFocus: false,
       dedupingInterval: REFRESH_MS / 2,
     },
   );
   const atlas = useMemo<AtlasData>(
     () =>
-      live && live.boundarySet === value.set && live.asOf > value.asOf
+      live && live.boundarySet === value.set && live.asOf >= value.asOf
         ? {
             ...value,
             rows: unpackRows(live.packedRows),

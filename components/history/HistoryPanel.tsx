@@ -7,23 +7,22 @@ import type { HistoryBody } from "@/lib/api/types";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useSelectedSeat } from "@/components/atlas/use-view-state";
 import { formatCount, formatRate } from "@/lib/format";
+import { formatShortMoment } from "@/lib/history/chart";
+import { momentumWindowLabels } from "@/lib/history/momentum";
 import type { Milestone } from "@/lib/petitions/milestones";
 import { FastestGrowing } from "./FastestGrowing";
 import { TimelineChart, type ChartPoint } from "./TimelineChart";
 import { TimeSlider } from "./TimeSlider";
 
 /** How the page got this petition: what to say when there is no history. */
-export type HistoryKind = "open" | "closed" | "embedded" | "unavailable";
+export type HistoryKind = "open" | "closed" | "embedded";
 
 export interface HistoryPanelProps {
   petitionId: number;
   kind: HistoryKind;
   milestones: Milestone[];
-  /** Total signatures at each recorded snapshot (epoch ms). */
-  points: { at: number; total: number }[];
   /** The count the page shows and when it was read: a fact even without history. */
   latest: ChartPoint;
-  windowLabels: { hour: string; day: string };
 }
 
 const REFRESH_MS = 60_000;
@@ -31,44 +30,42 @@ const REFRESH_MS = 60_000;
 /** Gains can be losses: the petitions site removes signatures it finds invalid. */
 const signed = (change: number) => (change < 0 ? `−${formatCount(-change)}` : `+${formatCount(change)}`);
 
+const UNAVAILABLE = "The signature history cannot be read right now. The map and table are unaffected.";
+
 const NO_HISTORY: Record<HistoryKind, string> = {
   open: "No snapshots yet. While this petition is open we record its numbers whenever we fetch them, about once a minute while people are viewing it.",
   closed:
     "We never recorded this petition's numbers while it was open, so only its dated milestones are shown.",
   embedded:
     "We have no record of this petition's signatures over time: only the dates it passed its milestones and its final count.",
-  unavailable: "The signature history cannot be read right now. The map and table are unaffected.",
 };
 
-/** Signatures over time: the total, the selected seat beside it, a time slider for the map, the fastest-growing seats. */
-export function HistoryPanel({
-  petitionId,
-  kind,
-  milestones,
-  points,
-  latest,
-  windowLabels,
-}: HistoryPanelProps) {
+/**
+ * Signatures over time: the total, the selected seat beside it, a time slider for the map, the fastest-growing seats.
+ * The recorded totals are fetched once the page has hydrated (every minute while the petition is open).
+ */
+export function HistoryPanel({ petitionId, kind, milestones, latest }: HistoryPanelProps) {
   const { rows } = useAtlas();
   const [moment, setMoment] = useState<number | null>(null);
   const live = kind === "open";
-  const initial: Pick<HistoryBody, "points"> = {
-    points: points.map((point) => ({ at: new Date(point.at).toISOString(), total: point.total })),
-  };
-  const { data: totals } = useSWR(
-    live ? `/api/petitions/${petitionId}/history` : null,
+  const { data: totals, error } = useSWR(
+    kind === "embedded" ? null : `/api/petitions/${petitionId}/history`,
     fetchJson<Pick<HistoryBody, "points">>,
-    {
-      fallbackData: initial,
-      refreshInterval: REFRESH_MS,
-      revalidateOnMount: false,
-      revalidateOnFocus: false,
-    },
+    { refreshInterval: live ? REFRESH_MS : 0, revalidateOnFocus: false },
   );
-  const series = (totals ?? initial).points.map((point) => ({
+  const series = (totals?.points ?? []).map((point) => ({
     at: Date.parse(point.at),
     value: point.total,
   }));
+  const windowLabels = momentumWindowLabels(series[0]?.at ?? null, latest.at, formatShortMoment);
+  const waiting = kind !== "embedded" && !totals && !error;
+  const note = waiting
+    ? "Loading the signature history…"
+    : error && !totals
+      ? UNAVAILABLE
+      : series.length === 0
+        ? NO_HISTORY[kind]
+        : null;
   const seat = useSelectedSeat();
   const { data: seatHistory } = useSWR(
     seat && series.length > 0 ? `/api/petitions/${petitionId}/history?area=${seat.code}` : null,
@@ -85,7 +82,7 @@ export function HistoryPanel({
       <h2 id="history-title" className="text-base font-semibold">
         Signatures over time
       </h2>
-      {series.length === 0 && <p className="text-sm text-slate-700">{NO_HISTORY[kind]}</p>}
+      {note && <p className="text-sm text-slate-700">{note}</p>}
       <TimelineChart
         what="total signatures"
         points={series}

@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { AreaPanel } from "@/components/atlas/AreaPanel";
 import { AtlasProvider } from "@/components/atlas/atlas-context";
 import { Legend } from "@/components/atlas/Legend";
@@ -77,10 +76,7 @@ export function PetitionScreen({
           <CompareForm petitionId={load.petition.id} />
           <Attribution petitionId={load.petition.id} set={joined.set} />
         </section>
-        {/* The history is read from its database: the map and table need not wait for it. */}
-        <Suspense fallback={<p className="text-sm text-slate-600">Loading the signature history…</p>}>
-          <HistorySection load={load} />
-        </Suspense>
+        <HistorySection load={load} />
         {loaded.hasBreakdown && <SeatTable />}
         <PetitionDetails petition={load.petition} />
       </div>

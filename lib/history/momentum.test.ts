@@ -4,7 +4,7 @@ import { buildScale, metricValue } from "@/lib/scale/scale";
 import { getSeats } from "@/lib/seats";
 import { buildViewQuery, DEFAULT_VIEW, parseViewState } from "@/lib/view-state";
 import { grown, openPetition, seatCounts } from "@/test/history/petitions";
-import { gainsSince, withMomentum, type Momentum } from "./momentum";
+import { gainsSince, momentumWindowLabels, withMomentum, type Momentum } from "./momentum";
 import type { Snapshot } from "./types";
 
 const T0 = Date.parse("2026-03-01T12:00:00Z");
@@ -60,5 +60,29 @@ describe("momentum", () => {
     const view = parseViewState(new URLSearchParams("metric=momentum&area=E14001063"));
     expect(view.metric).toBe("momentum");
     expect(buildViewQuery({ ...DEFAULT_VIEW, metric: "momentum" })).toBe("?metric=momentum");
+  });
+});
+
+describe("momentumWindowLabels", () => {
+  const moment = (at: number) => new Date(at).toISOString().slice(11, 16);
+  const HOUR = 3_600_000;
+
+  it("names both windows plainly when the history is older than a day", () => {
+    expect(momentumWindowLabels(T0 - 30 * HOUR, T0, moment)).toEqual({ hour: "Last hour", day: "Last 24 h" });
+  });
+
+  it("names a window younger history cannot fill by the first snapshot, with a minute's slack for the poll", () => {
+    expect(momentumWindowLabels(T0 - 61 * 60_000 + 1, T0, moment)).toEqual({
+      hour: "Last hour",
+      day: "Since 10:59",
+    });
+    expect(momentumWindowLabels(T0 - 20 * 60_000, T0, moment)).toEqual({
+      hour: "Since 11:40",
+      day: "Since 11:40",
+    });
+  });
+
+  it("names them plainly without history", () => {
+    expect(momentumWindowLabels(null, T0, moment)).toEqual({ hour: "Last hour", day: "Last 24 h" });
   });
 });

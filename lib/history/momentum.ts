@@ -62,3 +62,20 @@ export function withMomentum(rows: SeatRow[], momentum: Momentum | null): SeatRo
     return { ...row, momentum: seat };
   });
 }
+
+/**
+ * The names of the momentum windows. A window whose history is younger than it starts at the first snapshot
+ * (`firstSnapshotAt`, epoch ms) and is named by that moment (formatted by `moment`); a minute's slack, as polls are
+ * about a minute apart, so "the last hour" may start 61 minutes back.
+ */
+export function momentumWindowLabels(
+  firstSnapshotAt: number | null,
+  asOf: number,
+  moment: (at: number) => string,
+): { hour: string; day: string } {
+  const label = (window: keyof typeof MOMENTUM_WINDOWS, plain: string) =>
+    firstSnapshotAt !== null && firstSnapshotAt > asOf - MOMENTUM_WINDOWS[window] + 60_000
+      ? `Since ${moment(firstSnapshotAt)}`
+      : plain;
+  return { hour: label("hour", "Last hour"), day: label("day", "Last 24 h") };
+}

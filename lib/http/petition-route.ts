@@ -6,8 +6,8 @@ import { BAD_PETITION_ID, petitionErrorResponse, petitionFailureOf } from "./pet
 const FRESH_SECONDS = 60;
 
 /**
- * Shared by the JSON and CSV routes: validates the id, loads the petition, and turns every failure into an honest
- * status with a message (petitionErrorResponse).
+ * Shared by the JSON and CSV routes: validates the id, loads the petition with its momentum, and turns every failure
+ * into an honest status with a message (petitionErrorResponse).
  */
 export async function petitionRouteResponse(
   rawId: string,
@@ -16,7 +16,7 @@ export async function petitionRouteResponse(
   const id = petitionIdOf(rawId);
   if (id === null) return petitionErrorResponse(BAD_PETITION_ID, { as: "json" });
   try {
-    const loaded = await loadPetition(id);
+    const loaded = await loadPetition(id, { momentum: true });
     const response = render(loaded);
     const maxAge = loaded.load.source === "embedded" ? 86400 : FRESH_SECONDS;
     response.headers.set(

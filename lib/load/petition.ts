@@ -16,17 +16,23 @@ export interface LoadedPetition {
   hasBreakdown: boolean;
 }
 
-/** A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. */
-export async function loadPetition(id: number): Promise<LoadedPetition> {
+/**
+ * A petition joined to its boundary set, with a colour scale per metric: everything a page, CSV or API shows. With
+ * `momentum`, each seat's recent gains are read from the signature history first (the JSON and CSV answers); a page
+ * never waits on the history: the browser fetches the momentum after the map (GET /api/petitions/ID).
+ */
+export async function loadPetition(id: number, { momentum = false } = {}): Promise<LoadedPetition> {
   const load = await getPetition(id);
   // A fetch is known by its petition and time (a Redis-backed cache hands out a new object per read, so object
   // identity would miss), and the history only grows on a fetch: each fetch is joined and classed once however
   // many pages, CSVs and API calls read it.
-  const key = `${load.petition.id}@${load.asOf}`;
+  const key = `${load.petition.id}@${load.asOf}${momentum ? "+momentum" : ""}`;
   let loaded = recentLoads.get(key);
   if (loaded) recentLoads.delete(key);
   else {
-    loaded = momentumOf(load).then((momentum) => buildLoadedPetition(load, momentum));
+    loaded = (momentum ? momentumOf(load) : Promise.resolve(null)).then((gains) =>
+      buildLoadedPetition(load, gains),
+    );
     loaded.catch(() => recentLoads.delete(key));
   }
   recentLoads.set(key, loaded);

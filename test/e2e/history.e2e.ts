@@ -46,27 +46,49 @@ test(
       const [first, second] = recorded.points;
       assert.ok(second!.total > first!.total, "the total rose between snapshots");
 
+      // The page itself carries nothing read from the history: the browser fetches the totals and the momentum
+      // once the map is shown.
+      const html = await (await fetch(`${app.url}/petitions/${ID}?metric=momentum`)).text();
+      assert.doesNotMatch(html, /Total signatures rose from/, "no recorded totals in the page");
       await page.goto(`${app.url}/petitions/${ID}?metric=momentum`);
       await waitForMapReady(page);
       const chart = page.getByTestId("history-panel").getByTestId("timeline-chart").first();
-      assert.ok(Number(await chart.getAttribute("data-points")) >= 2, "the timeline draws the snapshots");
+      await eventually(
+        async () =>
+          assert.ok(Number(await chart.getAttribute("data-points")) >= 2, "the timeline draws the snapshots"),
+        { what: "the recorded totals fetched" },
+      );
       assert.match((await chart.locator("title").textContent()) ?? "", /^Total signatures rose from/);
       const momentum = page.getByRole("link", { name: /^Momentum/ });
-      assert.equal(await momentum.getAttribute("aria-current"), "true", "momentum is the selected metric");
+      await eventually(
+        async () =>
+          assert.equal(
+            await momentum.getAttribute("aria-current"),
+            "true",
+            "momentum is the selected metric",
+          ),
+        { what: "the momentum fetched" },
+      );
 
       // The map is coloured by momentum: every seat carries a positive value in MapLibre's feature state.
-      const values = await page.evaluate(async () => {
-        const map = window.petitionAtlasMap;
-        if (!map) throw new Error("window.petitionAtlasMap is missing");
-        const codes = map.querySourceFeatures("seats").map((feature) => String(feature.properties?.code));
-        return [...new Set(codes)].map((code) =>
-          Number(map.getFeatureState({ source: "seats", id: code }).value),
-        );
-      });
-      assert.ok(values.length > 100, `${values.length} seats rendered`);
-      assert.ok(
-        values.every((value) => value > 0),
-        "every rendered seat has momentum",
+      const values = await eventually(
+        async () => {
+          const values = await page.evaluate(async () => {
+            const map = window.petitionAtlasMap;
+            if (!map) throw new Error("window.petitionAtlasMap is missing");
+            const codes = map.querySourceFeatures("seats").map((feature) => String(feature.properties?.code));
+            return [...new Set(codes)].map((code) =>
+              Number(map.getFeatureState({ source: "seats", id: code }).value),
+            );
+          });
+          assert.ok(values.length > 100, `${values.length} seats rendered`);
+          assert.ok(
+            values.every((value) => value > 0),
+            "every rendered seat has momentum",
+          );
+          return values;
+        },
+        { what: "the map coloured by the fetched momentum" },
       );
       assert.ok(new Set(values.map((value) => value.toFixed(3))).size > 5, "momentum differs between seats");
       const legend = await page.getByRole("figure").filter({ hasText: "Momentum" }).first().innerText();

@@ -88,15 +88,18 @@ describe("GET /api/petitions/{id}/history", () => {
     );
   });
 
-  it("gives the petition's seats their momentum since the first snapshot", async () => {
+  it("gives the petition's seats their momentum since the first snapshot, for the JSON and not the page", async () => {
     const seat = "E14001063";
     const { body } = await history(FIXTURE_IDS.open2024, `?area=${seat}`);
     const first = body.points[0]!;
-    const loaded = await loadPetition(FIXTURE_IDS.open2024);
+    const loaded = await loadPetition(FIXTURE_IDS.open2024, { momentum: true });
     const row = loaded.joined.rows.find((candidate) => candidate.code === seat)!;
     expect(row.momentum?.day).toBe(row.count - first.seat!);
     expect(row.momentum?.day).toBeGreaterThan(0);
     expect(loaded.scales.momentum.max).toBeGreaterThan(0);
+    // A page's load never reads the history: the browser fetches the momentum after the map.
+    const forPage = await loadPetition(FIXTURE_IDS.open2024);
+    expect(forPage.joined.rows.some((candidate) => candidate.momentum)).toBe(false);
   });
 
   it("has no points for the embedded seed, only its dated milestones", async () => {

@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = petitionIdOf((await params).id);
   if (id === null) return petitionErrorResponse(BAD_PETITION_ID, { as: "text" });
   try {
-    const loaded = await loadPetition(id);
+    const loaded = await loadPetition(id, { momentum: true });
     const { metric, area } = parseViewState(new URL(request.url).searchParams);
     const png = await renderPreviewPng(loaded, { metric, area });
     return new Response(new Uint8Array(png), {
