@@ -65,10 +65,20 @@ async function pickTarget(page: Page, renderer: Renderer, random: () => number):
   const map = page.getByTestId("petition-map");
   const box = await map.boundingBox();
   if (!box) throw new Error("The map has no box");
+  // On a busy machine the camera's move to the last seat can outlast the pause: a point picked mid-move would
+  // land on another seat by the time it is clicked.
+  if (renderer === "webgl")
+    await page.waitForFunction(
+      () =>
+        (window as { petitionAtlasMap?: import("maplibre-gl").Map }).petitionAtlasMap?.isMoving() === false,
+      undefined,
+      { timeout: MAP_TIMEOUT_MS },
+    );
   for (let attempt = 0; attempt < 200; attempt++) {
     // The middle of the map: clear of the controls and the panel at its edges.
-    const x = box.x + box.width * (0.25 + 0.5 * random());
-    const y = box.y + box.height * (0.2 + 0.6 * random());
+    // Whole pixels: the browser hands the click's position to the page in whole pixels.
+    const x = Math.round(box.x + box.width * (0.25 + 0.5 * random()));
+    const y = Math.round(box.y + box.height * (0.2 + 0.6 * random()));
     const found = await page.evaluate(
       ([x, y, renderer, left, top, layer]) => {
         const selected = document
@@ -79,9 +89,19 @@ async function pickTarget(page: Page, renderer: Renderer, random: () => number):
           code = document.elementFromPoint(x, y)?.closest("a[data-code]")?.getAttribute("data-code") ?? null;
         } else {
           const mapLibre = (window as { petitionAtlasMap?: import("maplibre-gl").Map }).petitionAtlasMap;
-          const feature = mapLibre?.queryRenderedFeatures([x - left, y - top], { layers: [layer] })[0];
-          const property = feature?.properties?.code;
-          code = typeof property === "string" ? property : null;
+          // The same seat 2 px around the point too: a point on a boundary may land on either side.
+          const codes = [
+            [0, 0],
+            [-2, 0],
+            [2, 0],
+            [0, -2],
+            [0, 2],
+          ].map(([dx = 0, dy = 0]) => {
+            const point: [number, number] = [x - left + dx, y - top + dy];
+            const property = mapLibre?.queryRenderedFeatures(point, { layers: [layer] })[0]?.properties?.code;
+            return typeof property === "string" ? property : null;
+          });
+          code = codes.every((other) => other === codes[0]) ? (codes[0] ?? null) : null;
           // The canvas must be what is under the point, not a panel or control over it.
           if (document.elementFromPoint(x, y)?.tagName !== "CANVAS") code = null;
         }
