@@ -14,13 +14,13 @@ import { boundsOf, firstTopology, initialCamera, loadShapes, type Shapes } from 
 import {
   FILL_LAYER,
   fillColour,
-  HOVER_LAYER,
+  flagSeat,
+  HOVER_STATE,
   PIN_SOURCE,
   pinData,
   SEATS_SOURCE,
-  seatFilter,
   seatsStyle,
-  SELECTED_LAYER,
+  SELECTED_STATE,
   VALUE_STATE,
 } from "./map-style";
 import { afterNextPaint, SVG_PAINT_SCRIPT } from "./svg-paint";
@@ -231,10 +231,16 @@ export function PetitionMap(props: PetitionMapProps) {
     };
   }, [drawn, shapes, scale, rows]);
 
+  // The outline is drawn in the frame that shows the panel: a feature-state change repaints, it does not re-tile.
+  const styled = shapes !== null;
   useEffect(() => {
     const map = mapRef.current;
-    if (map && shapes) map.setFilter(SELECTED_LAYER, seatFilter(selection));
-  }, [shapes, selection]);
+    if (!map || !styled) return;
+    const clear = flagSeat(map, SELECTED_STATE, selection);
+    return () => {
+      if (mapRef.current === map) clear();
+    };
+  }, [styled, selection]);
 
   // The camera frames new seats once the frame answering the click is on screen (its first animation frame would
   // hold that frame back); a shared camera (?at=) is left as it is.
@@ -249,10 +255,15 @@ export function PetitionMap(props: PetitionMapProps) {
     );
   }, [shapes, seatsKey, fitPadding]);
 
+  const hoverCode = hover?.code ?? null;
   useEffect(() => {
     const map = mapRef.current;
-    if (map && shapes) map.setFilter(HOVER_LAYER, seatFilter(hover?.code ?? null));
-  }, [hover, shapes]);
+    if (!map || !styled) return;
+    const clear = flagSeat(map, HOVER_STATE, hoverCode);
+    return () => {
+      if (mapRef.current === map) clear();
+    };
+  }, [styled, hoverCode]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -3,6 +3,7 @@ import type {
   ExpressionSpecification,
   FillLayerSpecification,
   LineLayerSpecification,
+  Map as MapLibreMap,
   StyleSpecification,
 } from "maplibre-gl";
 import type { Pin } from "@/lib/map/types";
@@ -11,10 +12,12 @@ import type { ColourScale } from "@/lib/scale/scale";
 export const SEATS_SOURCE = "seats";
 export const FILL_LAYER = "seats-fill";
 const OUTLINE_LAYER = "seats-outline";
-export const HOVER_LAYER = "seats-hover";
-export const SELECTED_LAYER = "seats-selected";
+const EMPHASIS_LAYER = "seats-emphasis";
 /** Feature-state key holding the seat's value for the current metric. */
 export const VALUE_STATE = "value";
+/** Feature-state flags outlining the selected seat and the seat under the pointer. */
+export const SELECTED_STATE = "selected";
+export const HOVER_STATE = "hover";
 
 /**
  * The whole style, seats included, so MapLibre's worker starts on the seats while the style loads. No tiles, glyphs
@@ -61,8 +64,6 @@ export function fillLayer(scale: ColourScale): FillLayerSpecification {
   };
 }
 
-const noSeat: ExpressionSpecification = ["==", ["get", "code"], ""];
-
 /** Seat outline width in pixels by zoom, [zoom, width] pairs: hairlines for the whole UK, clearer close up. */
 export const OUTLINE_WIDTHS: readonly (readonly [number, number])[] = [
   [4, 0.3],
@@ -97,25 +98,33 @@ export function outlineLayers(): LineLayerSpecification[] {
         "line-opacity": 0.8,
       },
     },
+    // Selection and hover are feature state, not filters: a filter change makes MapLibre's worker lay out every
+    // tile again (a few hundred ms in software GL), feature state repaints only the seats whose state changed.
+    // Seats without either flag draw at width 0, which MapLibre rasterises as nothing.
     {
-      id: HOVER_LAYER,
+      id: EMPHASIS_LAYER,
       type: "line",
       source: SEATS_SOURCE,
-      filter: noSeat,
-      paint: { "line-color": "#334155", "line-width": 1.5 },
-    },
-    {
-      id: SELECTED_LAYER,
-      type: "line",
-      source: SEATS_SOURCE,
-      filter: noSeat,
-      paint: { "line-color": "#0f172a", "line-width": SELECTED_WIDTH },
+      paint: {
+        "line-color": ["case", flagged(SELECTED_STATE), "#0f172a", "#334155"],
+        "line-width": ["case", flagged(SELECTED_STATE), SELECTED_WIDTH, flagged(HOVER_STATE), 1.5, 0],
+      },
     },
   ];
 }
 
-export function seatFilter(code: string | null): ExpressionSpecification {
-  return ["==", ["get", "code"], code ?? ""];
+function flagged(key: string): ExpressionSpecification {
+  return ["boolean", ["feature-state", key], false];
+}
+
+/**
+ * Sets a feature-state flag on one seat of a running map; returns what clears it again. Nothing happens for no seat.
+ */
+export function flagSeat(map: MapLibreMap, key: string, code: string | null): () => void {
+  if (!code) return () => undefined;
+  const seat = { source: SEATS_SOURCE, id: code };
+  map.setFeatureState(seat, { [key]: true });
+  return () => map.setFeatureState(seat, { [key]: false });
 }
 
 export const PIN_SOURCE = "postcode-pin";
