@@ -39,6 +39,17 @@ describe("seatTableCsv", () => {
     expect(csv).toContain(`"${withComma?.[1]}"`);
   });
 
+  it.each(["=1+1", " =1+1", "+44", "-2", "@SUM(A1)", "\t=1", "\r=1", "\u00a0=cmd"])(
+    "neutralises %j in any text column, the MP's name included",
+    (text) => {
+      const evil = { ...joined.rows[0]!, name: text, mp: { ...joined.rows[0]!.mp!, name: text } };
+      const [, line] = seatTableCsv([evil]).split("\r\n");
+      const cells = line!.match(/"(?:[^"]|"")*"|[^,]+/g)!;
+      expect(cells[1]!.replace(/^"/, "")).toMatch(/^'/);
+      expect(cells[2]!.replace(/^"/, "")).toMatch(/^'/);
+    },
+  );
+
   it("never lets a cell start a formula", () => {
     const evil = { ...joined.rows[0]!, name: '=HYPERLINK("x")', mp: null };
     expect(seatTableCsv([evil])).toContain(`"'=HYPERLINK(""x"")"`);

@@ -14,10 +14,13 @@ export const SEAT_TABLE_COLUMNS = [
 /** A byte-order mark so spreadsheet programs read the file as UTF-8 ("Ynys Môn" survives). */
 export const CSV_BOM = "\uFEFF";
 
-/** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a cell can never run as a formula. */
+/**
+ * RFC 4180 quoting; a cell that starts with TAB or CR, or with =, +, - or @ once spreadsheets trim its spaces, is
+ * neutralised so it can never run as a formula.
+ */
 export function csvCell(value: string | number): string {
   if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const safe = /^[\t\r]/.test(value) || /^[=+\-@]/.test(value.trim()) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

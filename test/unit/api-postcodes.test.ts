@@ -26,7 +26,7 @@ describe("GET /api/postcodes/{postcode}", () => {
         },
       },
     });
-    expect(response.headers.get("Cache-Control")).toMatch(/public, max-age=\d{5,}/);
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(response.headers.get("ETag")).toMatch(/^"[0-9a-f]{16}"$/);
     expect(response.headers.get("Content-Type")).toContain("application/json");
   });

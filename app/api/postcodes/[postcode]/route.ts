@@ -3,8 +3,11 @@ import { loadPostcodeIndex, lookupPostcode, type PostcodeLookup } from "@/lib/po
 
 export const runtime = "nodejs";
 
-/** Answers change only when the index does, which its version (in the ETag) tracks. */
-const CACHE_CONTROL = "public, max-age=86400, s-maxage=604800, stale-while-revalidate=86400";
+/**
+ * A postcode says where someone lives: its answer is kept by no shared cache and no browser history. Answers change
+ * only when the index does, which its version (in the ETag) tracks.
+ */
+const CACHE_CONTROL = "private, no-store";
 
 function decodeParam(value: string): string {
   try {
