@@ -16,7 +16,9 @@ import { RenderCache, type Rendition } from "@/lib/render-cache/cache";
 import { postcodeKey, renderKey } from "@/lib/render-cache/key";
 import { rateLimit } from "@/lib/rate-limit";
 import { clientKey } from "@/lib/rate-limit/client";
+import { badRequestTarget, decodeComponent, type BadTarget } from "@/lib/http/request-target";
 import { isFrameablePath } from "@/lib/security/csp";
+import { badRequestPage } from "@/lib/security/error-page";
 import { fetchAnswer, writeAnswer, type Answer } from "@/server/answers";
 
 /** `-p 4000` / `--port 4000` and `-H host` / `--hostname host`, as `next start` takes them; else PORT, 3000. */
@@ -71,6 +73,20 @@ function asksForPayload(request: http.IncomingMessage, url: URL): boolean {
     request.headers["next-action"] !== undefined ||
     url.searchParams.has("_rsc")
   );
+}
+
+/** A target no route can read, answered here: Next's own decoding of it would end in a 500. */
+async function refuseTarget(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  { status, message }: BadTarget,
+): Promise<void> {
+  const answer = request.url?.startsWith("/api/")
+    ? Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } })
+    : badRequestPage(status, message);
+  // Next adds nosniff to what it answers (next.config.js); this answer never reaches Next.
+  response.writeHead(status, { ...Object.fromEntries(answer.headers), "X-Content-Type-Options": "nosniff" });
+  response.end(request.method === "HEAD" ? undefined : await answer.text());
 }
 
 async function main() {
@@ -131,15 +147,17 @@ async function main() {
   async function keepsInMemory(pathname: string): Promise<boolean> {
     if (!pathname.startsWith("/geo/")) return true;
     try {
-      const file = await stat(path.join(process.cwd(), "public", decodeURIComponent(pathname)));
+      const file = await stat(path.join(process.cwd(), "public", decodeComponent(pathname) ?? ""));
       return file.isFile() && file.size <= LARGEST_KEPT_FILE;
     } catch {
-      return false; // not a file: Next answers 404 (or a malformed path, 400)
+      return false; // not a file: Next answers 404
     }
   }
 
   async function serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const client = nameClient(request, trustedProxies);
+    const bad = badRequestTarget(request.url ?? "/");
+    if (bad) return refuseTarget(request, response, bad);
     const url = new URL(request.url ?? "/", "http://localhost");
     const readable = request.method === "GET" || request.method === "HEAD";
     if (readable && request.headers.range === undefined && !asksForPayload(request, url)) {

@@ -1,4 +1,4 @@
-/** A small, self-contained HTML page for when a petition cannot be shown (upstream trouble, no copy kept). */
+/** Small, self-contained HTML error pages: a petition that cannot be shown, an address that cannot be read. */
 import { escapeMarkup } from "@/lib/markup";
 import { EMBED_FRAME_ANCESTORS } from "./csp";
 
@@ -35,6 +35,36 @@ export function petitionErrorPage({
     ? "Busy, try again in a moment"
     : (HEADINGS[status] ?? "This petition cannot be shown just now");
   const safePath = retryPath.startsWith("/") && !retryPath.startsWith("//") ? retryPath : "/";
+  return errorPage(status, heading, {
+    paragraphs: [
+      `We could not load petition ${petitionId} and have no saved copy of it to show instead.`,
+      `${escapeMarkup(detail.replace(/\.$/, ""))}.`,
+      `<a href="${escapeMarkup(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.`,
+    ],
+    frameable,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
+}
+
+/** A request this site can never answer as asked (a malformed or overlong address): the reason, and a way home. */
+export function badRequestPage(status: number, message: string): Response {
+  return errorPage(status, "This address is not one we can read", {
+    paragraphs: [escapeMarkup(message), `Go to <a href="/">the Petition Atlas home page</a>.`],
+    frameable: false,
+    headers: {},
+  });
+}
+
+/** A whole HTML page with no scripts and no styles from elsewhere, so it needs nothing from the app to display. */
+function errorPage(
+  status: number,
+  heading: string,
+  {
+    paragraphs,
+    frameable,
+    headers,
+  }: { paragraphs: string[]; frameable: boolean; headers: Record<string, string> },
+): Response {
   const html = `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -46,9 +76,7 @@ export function petitionErrorPage({
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
 <main>
 <h1>${escapeMarkup(heading)}</h1>
-<p>We could not load petition ${petitionId} and have no saved copy of it to show instead.</p>
-<p>${escapeMarkup(detail.replace(/\.$/, ""))}.</p>
-<p><a href="${escapeMarkup(safePath)}">Try again</a> in a minute, or go to <a href="/">the Petition Atlas home page</a>.</p>
+${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("\n")}
 </main>
 </body>
 </html>
@@ -58,7 +86,7 @@ export function petitionErrorPage({
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Retry-After": String(retryAfterSeconds),
+      ...headers,
       // Plain HTML with one style attribute: it needs nothing else, so it may load nothing else.
       "Content-Security-Policy":
         "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'" +

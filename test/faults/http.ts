@@ -37,7 +37,10 @@ export function rawGet(
   });
 }
 
-/** Why an error answer is not a clear one, or null: JSON needs a non-empty `error`, HTML a heading. */
+/**
+ * Why an error answer is not a clear one, or null: JSON needs a non-empty `error`, HTML a heading, plain text (an
+ * image's or a static file's error) a sentence.
+ */
 export function unclearError(answer: Answer): string | null {
   if (answer.status < 400) return null;
   const type = String(answer.headers["content-type"] ?? "");
@@ -56,6 +59,7 @@ export function unclearError(answer: Answer): string | null {
       answer.body.includes('id="__next_error__"') && answer.body.includes('[\\"$\\",\\"h1\\"');
     return shellHeading ? null : "HTML without a heading";
   }
+  if (type.includes("text/plain")) return answer.body.trim() === "" ? "empty plain text" : null;
   return `an error answer of type "${type}"`;
 }
 

@@ -9,14 +9,6 @@ export const runtime = "nodejs";
  */
 const CACHE_CONTROL = "private, no-store";
 
-function decodeParam(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 function bodyAndStatus(lookup: PostcodeLookup): { status: number; body: PostcodeBody } {
   switch (lookup.kind) {
     case "found":
@@ -39,7 +31,7 @@ function bodyAndStatus(lookup: PostcodeLookup): { status: number; body: Postcode
 /** GET /api/postcodes/{postcode}: the postcode's 2010-set and 2024-set constituencies. */
 export async function GET(request: Request, { params }: { params: Promise<{ postcode: string }> }) {
   try {
-    const lookup = await lookupPostcode(decodeParam((await params).postcode));
+    const lookup = await lookupPostcode((await params).postcode);
     const { status, body } = bodyAndStatus(lookup);
     const headers = new Headers({ "Cache-Control": CACHE_CONTROL });
     if (lookup.kind === "found" || lookup.kind === "unknown") {
