@@ -106,6 +106,35 @@ function expectMalformed(doc: unknown) {
   expect(() => reshapePetition(doc)).toThrow(expect.objectContaining({ kind: "malformed", status: 502 }));
 }
 
+describe("reshapePetition debate links", () => {
+  const withDebate = (debate: Record<string, unknown>) => {
+    const doc = withBreakdowns();
+    Object.assign(doc.data.attributes, { debate: { debated_on: "2024-01-15", overview: null, ...debate } });
+    return reshapePetition(doc).debate;
+  };
+
+  it("keeps https links to Parliament's sites", () => {
+    expect(
+      withDebate({
+        transcript_url: "https://hansard.parliament.uk/commons/2024-01-15/debates/1/Petition",
+        video_url: "https://parliamentlive.tv/event/index/1",
+      }),
+    ).toMatchObject({
+      transcriptUrl: "https://hansard.parliament.uk/commons/2024-01-15/debates/1/Petition",
+      videoUrl: "https://parliamentlive.tv/event/index/1",
+    });
+  });
+
+  it("drops any other link, so it never becomes an href", () => {
+    expect(
+      withDebate({
+        transcript_url: "javascript:alert(1)",
+        video_url: "https://evil.example/parliamentlive.tv",
+      }),
+    ).toMatchObject({ transcriptUrl: null, videoUrl: null });
+  });
+});
+
 describe("reshapePetition rejects malformed documents", () => {
   it.each<[string, unknown]>([
     ["a string", "petition"],

@@ -1,6 +1,7 @@
 /** Petitions-site JSON → our own Petition shape (types.ts), validating it on the way. */
 import type { z } from "zod";
 import { PetitionError } from "./errors";
+import { parliamentLink } from "./outbound-links";
 import { regionGssCode } from "./regions";
 import { PETITIONS_SITE, publicPetitionUrl } from "./site";
 import { petitionDocumentSchema, petitionListDocumentSchema, type PetitionDocument } from "./schema";
@@ -70,8 +71,8 @@ export function reshapePetition(json: unknown, options: { archived?: boolean } =
     debate: a.debate
       ? {
           debatedOn: a.debate.debated_on ?? null,
-          transcriptUrl: a.debate.transcript_url ?? null,
-          videoUrl: a.debate.video_url ?? null,
+          transcriptUrl: parliamentLink(a.debate.transcript_url),
+          videoUrl: parliamentLink(a.debate.video_url),
           overview: a.debate.overview ?? null,
         }
       : null,
