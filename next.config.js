@@ -18,6 +18,16 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * Link prefetches skip proxy.ts (no page is rendered for them), so their frame protection is set here; every page
+ * but /embed/* may be framed by no one.
+ */
+const prefetchFrameHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+];
+const NOT_EMBED = "/:path((?!embed(?:/|$)).*)";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -32,6 +42,16 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      {
+        source: NOT_EMBED,
+        has: [{ type: "header", key: "next-router-prefetch" }],
+        headers: prefetchFrameHeaders,
+      },
+      {
+        source: NOT_EMBED,
+        has: [{ type: "header", key: "purpose", value: "prefetch" }],
+        headers: prefetchFrameHeaders,
+      },
       { source: "/geo/:file*", headers: [{ key: "Cache-Control", value: immutable }] },
     ];
   },

@@ -112,6 +112,25 @@ test("security: headers on pages, API answers and static files; /embed/* may be 
   assert.ok(!leaksInternals(answers.embed.body));
 });
 
+test("security: a link prefetch's answer may be framed by no one and is not sniffed", async ({
+  page,
+  open,
+}) => {
+  const prefetch = page.waitForResponse(
+    (response) => response.request().headers()["next-router-prefetch"] !== undefined,
+    { timeout: 30_000 },
+  );
+  await open("/about");
+  // The header's home link prefetches as it comes into view; hovering prefetches it too.
+  await page.getByRole("link", { name: "Petition Atlas" }).first().hover();
+  const answer = await prefetch;
+  const headers = await answer.allHeaders();
+  const where = `${answer.status()} ${answer.url()}`;
+  assert.equal(headers["x-frame-options"], "DENY", where);
+  assert.deepEqual(directive(headers["content-security-policy"] ?? "", "frame-ancestors"), ["'none'"], where);
+  assert.equal(headers["x-content-type-options"], "nosniff", where);
+});
+
 test("security: /api/* is limited per client with 429 and Retry-After; a forged X-Forwarded-For or loopback escapes nothing; health is not limited", async ({
   standIn,
 }) => {
