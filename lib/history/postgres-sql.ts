@@ -1,3 +1,4 @@
+import "server-only";
 /** Sql over node-postgres (DATABASE_URL): a small pool; BIGINT columns come back as numbers, not strings. */
 import pg from "pg";
 import { numberedPlaceholders, type Sql, type SqlValue } from "./sql";

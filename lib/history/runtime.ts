@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The signature history in a running server (or `npm run poller`): one store per process, snapshots recorded from
  * every upstream fetch, and the poller. State lives on globalThis because instrumentation, proxy and pages are

@@ -1,3 +1,4 @@
+import "server-only";
 /** Sql over better-sqlite3: one connection per process, WAL so readers never wait for the poller's writes. */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The signature history of petitions over one Sql database (SQLite or PostgreSQL): snapshots recorded when
  * anything changed, chained as deltas with a keyframe every KEYFRAME_EVERY, thinned as they age (retention.ts).

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The petitions index in a running server or `npm run index`: the index shares the history's database (SQLite in
  * HISTORY_DIR, or DATABASE_URL), the crawler goes through lib/petitions' client, paced at PETITIONS_INDEX_RATE

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The petitions index over the history's database (lib/history/sql.ts, migration 3): the latest copy of every
  * petition the crawler has seen, one row each, written in one statement so a crawl killed at any moment leaves

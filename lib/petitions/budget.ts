@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The upstream budget: every request to the petitions site takes a token from one process-wide bucket (a steady
  * rate with a one-second burst) and a slot under a concurrency cap. Readers (a page or API answer someone waits

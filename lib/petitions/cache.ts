@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A small stale-if-error cache: fresh copies are served without calling upstream, concurrent misses for one key share
  * one load, and when a refresh fails the last good copy is served (marked stale) for as long as the store keeps it.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The only code that calls the petitions site: one GET per call (plus the archived redirect), within the upstream
  * budget, a timeout, typed errors and a log line.

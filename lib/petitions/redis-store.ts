@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A CacheStore in Redis, so several app instances share petition copies, plus a short lock (SET NX PX) so only one
  * instance asks the petitions site for a key at a time. Redis being down never breaks a page: every entry is also

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The petition service: the embedded seed, or the petitions site behind a stale-if-error cache shared by every
  * caller in the process. Server-side only (it reads process.env and writes log lines to stdout).
