@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { CompareForm } from "@/components/compare/CompareForm";
 import { formatCount } from "@/lib/format";
 import { petitionIndex } from "@/lib/petition-index/runtime";
 import type { IndexedTitle } from "@/lib/petition-index/store";
@@ -56,21 +57,7 @@ export default async function CompareWith({ searchParams }: Props) {
             ))}
         </ul>
       )}
-      <form action="/compare" method="get" className="flex gap-2 text-sm">
-        <input type="hidden" name="a" value={a} />
-        <label className="sr-only" htmlFor="compare-with">
-          Petition number, link or title words
-        </label>
-        <input
-          id="compare-with"
-          name="with"
-          defaultValue={text}
-          className="w-72 rounded border border-slate-300 px-2 py-1"
-        />
-        <button type="submit" className="rounded border border-slate-300 px-3 py-1">
-          Search
-        </button>
-      </form>
+      <CompareForm petitionId={a} defaultValue={text} />
     </div>
   );
 }

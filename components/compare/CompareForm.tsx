@@ -1,5 +1,5 @@
 /** "Compare with…": a petition number, link or words of a title; /compare opens the pair or searches the index. */
-export function CompareForm({ petitionId }: { petitionId: number }) {
+export function CompareForm({ petitionId, defaultValue }: { petitionId: number; defaultValue?: string }) {
   return (
     <form action="/compare" method="get" className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="a" value={petitionId} />
@@ -8,6 +8,7 @@ export function CompareForm({ petitionId }: { petitionId: number }) {
         <input
           name="with"
           required
+          defaultValue={defaultValue}
           placeholder="petition number, link or title words"
           className="w-64 rounded border border-slate-300 px-2 py-1"
         />

@@ -33,7 +33,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return comparePreviewMetadata((await comparisonOf(props)).load);
 }
 
-function LeanList({
+/** The seats leaning furthest towards one petition relative to the other, each linking to its page. */
+function LeanSection({
   seats,
   set,
   towards,
@@ -42,20 +43,26 @@ function LeanList({
   set: "2010" | "2024";
   towards: "A" | "B";
 }) {
+  const other = towards === "A" ? "B" : "A";
   return (
-    <ol className="list-decimal space-y-1 pl-6 text-sm">
-      {seats.map((seat) => (
-        <li key={seat.code}>
-          <Link href={seatPagePath(seat.code, set)} prefetch={false} className="text-sky-800 underline">
-            {seat.name}
-          </Link>{" "}
-          <span className="tabular-nums text-slate-700">
-            {(2 ** Math.abs(seat.logRatio ?? 0)).toFixed(1)}× further towards {towards} (
-            {formatCount(seat.countA)} A, {formatCount(seat.countB)} B)
-          </span>
-        </li>
-      ))}
-    </ol>
+    <section aria-labelledby={`most-${towards}`} className="space-y-2">
+      <h2 id={`most-${towards}`} className="text-lg font-semibold">
+        Most for {towards} relative to {other}
+      </h2>
+      <ol className="list-decimal space-y-1 pl-6 text-sm">
+        {seats.map((seat) => (
+          <li key={seat.code}>
+            <Link href={seatPagePath(seat.code, set)} prefetch={false} className="text-sky-800 underline">
+              {seat.name}
+            </Link>{" "}
+            <span className="tabular-nums text-slate-700">
+              {(2 ** Math.abs(seat.logRatio ?? 0)).toFixed(1)}× further towards {towards} (
+              {formatCount(seat.countA)} A, {formatCount(seat.countB)} B)
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -125,18 +132,8 @@ export default async function ComparePage(props: Props) {
         />
       </section>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="most-a" className="space-y-2">
-          <h2 id="most-a" className="text-lg font-semibold">
-            Most for A relative to B
-          </h2>
-          <LeanList seats={comparison.mostA} set={set} towards="A" />
-        </section>
-        <section aria-labelledby="most-b" className="space-y-2">
-          <h2 id="most-b" className="text-lg font-semibold">
-            Most for B relative to A
-          </h2>
-          <LeanList seats={comparison.mostB} set={set} towards="B" />
-        </section>
+        <LeanSection seats={comparison.mostA} set={set} towards="A" />
+        <LeanSection seats={comparison.mostB} set={set} towards="B" />
       </div>
       <section aria-labelledby="scatter-heading" className="space-y-2">
         <h2 id="scatter-heading" className="text-lg font-semibold">
