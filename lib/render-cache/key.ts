@@ -3,6 +3,7 @@
  * normalised through the one view-state parser and builder. The camera (`at`) is applied in the browser, and any
  * other parameter changes nothing, so neither can multiply the variants kept.
  */
+import { decodeComponent } from "@/lib/http/request-target";
 import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
 import { normalisePostcode } from "@/lib/postcodes/normalise";
 import { buildViewQuery, parseViewState } from "@/lib/view-state";
@@ -28,12 +29,7 @@ const POSTCODE_PATH = /^\/api\/postcodes\/([^/]+)$/;
 export function postcodeKey(url: URL): string | null {
   const raw = POSTCODE_PATH.exec(url.pathname)?.[1];
   if (raw === undefined) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-  const postcode = normalisePostcode(decoded);
+  const decoded = decodeComponent(raw);
+  const postcode = decoded === null ? null : normalisePostcode(decoded);
   return postcode === null ? null : `/api/postcodes/${encodeURIComponent(postcode)}`;
 }
