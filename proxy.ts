@@ -1,16 +1,19 @@
 /**
  * Runs before every page and API request (Node runtime, same process as the pages):
  * - /api/*: a per-client rate limit, and a CSP that lets JSON load nothing;
+ * - POST /find (the seat search without JavaScript): a 303 to the seat or to /find, never with the postcode;
  * - pages: X-Frame-Options, and for a petition page whose petition can be neither fetched nor served from a saved
  *   copy, an honest 502/503/504 page instead of a 500.
  * A page's CSP allows its inline scripts by hash, so the front server (server.ts) sets it on the rendered bytes.
  * Headers that never vary (HSTS, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.js.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { boundedText } from "@/lib/http/request-target";
 import { petitionErrorResponse, petitionFailureOf, type PetitionFailure } from "@/lib/http/petition-error";
 import { chooseBoundarySet, UnknownBoundaryError } from "@/lib/join/boundary-set";
 import { getPetition, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
 import { rateLimit } from "@/lib/rate-limit";
+import { findSubmissionTarget } from "@/lib/search/find-seat";
 import { API_POLICY, isFrameablePath } from "@/lib/security/csp";
 import { seatCodesBySet } from "@/lib/seats";
 
@@ -60,6 +63,16 @@ function apiRequest(request: NextRequest): Response {
 export async function proxy(request: NextRequest): Promise<Response> {
   const url = request.nextUrl;
   if (url.pathname.startsWith("/api/")) return apiRequest(request);
+  // The no-JavaScript seat search posts its postcode here and is sent on by 303 to a URL without it.
+  if (url.pathname === "/find" && request.method === "POST") {
+    const form = await boundedText(request);
+    if (form === null) return new Response("The form is too large.", { status: 413 });
+    const target = await findSubmissionTarget(new URLSearchParams(form));
+    // Next reads a proxy's Location as an absolute URL (and sends it on relative when it is same-origin).
+    const response = NextResponse.redirect(new URL(target, request.url), 303);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  }
 
   const petitionId = petitionShownBy(url);
   const failure = petitionId === null ? null : await petitionFailure(petitionId, url);

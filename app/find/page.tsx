@@ -2,56 +2,48 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loadPetitionOrNotFound } from "@/lib/load/page";
-import { lookupPostcode } from "@/lib/postcodes";
-import { describePostcodeSeat } from "@/lib/postcodes/describe";
-import { petitionIdOf, SEED_PETITION_ID } from "@/lib/petitions";
-import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
-import { buildViewHref, parseViewState } from "@/lib/view-state";
 import { firstParam } from "@/lib/search-params";
+import {
+  describeNearSeats,
+  findRequestOf,
+  postcodeDestination,
+  postcodeMissMessage,
+  seatHref,
+} from "@/lib/search/find-seat";
+import { looksLikePostcode, searchSeats } from "@/lib/search/seat-search";
 
 export const metadata: Metadata = { title: "Find a constituency", robots: { index: false } };
 
 type Params = Record<string, string | string[] | undefined>;
 
 /**
- * The seat search without JavaScript: an exactly looked-up postcode or a single clear match redirects to the seat
- * (the URL keeps the seat, never the postcode); an estimated postcode answer, or several matches, are listed;
- * anything else is explained.
+ * The seat search without JavaScript. Its forms POST here (proxy.ts answers with a redirect, so a postcode is never
+ * in a URL); this page shows what that redirect points to: the seats an estimated postcode may be in (?near=), why a
+ * postcode placed no seat (?miss=), or the constituencies and MPs matching words (?q=, a single clear match
+ * redirects to the seat). A postcode still arriving in ?q= is redirected the same way, out of the browser's history.
  */
 export default async function FindSeat({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const query = firstParam(params, "q").trim().slice(0, 100);
-  const petitionId = petitionIdOf(firstParam(params, "petition")) ?? SEED_PETITION_ID;
-  // Only our own petition paths: the form cannot be used to redirect anywhere else.
-  const from =
-    firstParam(params, "from") === "/" && petitionId === SEED_PETITION_ID ? "/" : `/petitions/${petitionId}`;
-  const loaded = await loadPetitionOrNotFound(petitionId);
-  const state = { ...parseViewState(params), at: null };
-  const hrefFor = (code: string) => buildViewHref(from, { ...state, area: code });
+  const request = findRequestOf(params);
+  const { query } = request;
+  const loaded = await loadPetitionOrNotFound(request.petitionId);
+  const { set } = loaded.joined;
+  if (looksLikePostcode(query)) redirect(await postcodeDestination(request, set));
 
   let message: string;
   let matches: { code: string; name: string; detail: string | null }[] = [];
-  if (query === "") {
+  const near = describeNearSeats(firstParam(params, "near"), loaded.joined.rows);
+  const miss = postcodeMissMessage(firstParam(params, "miss"));
+  if (near) {
+    message = near.text;
+    matches = near.seats.map((seat, index) => ({
+      ...seat,
+      detail: index === 0 ? "the estimate" : "close by",
+    }));
+  } else if (miss) {
+    message = miss;
+  } else if (query === "") {
     message = "Enter a postcode, constituency or MP.";
-  } else if (looksLikePostcode(query)) {
-    const answer = await lookupPostcode(query);
-    if (answer.kind === "found") {
-      const seat = answer.sets[loaded.joined.set];
-      // An exact answer goes straight to the seat; an estimated one says so and lists the seats it may be in.
-      if (seat?.placement === "exact") redirect(hrefFor(seat.code));
-      if (seat) {
-        const { text, alternatives } = describePostcodeSeat(answer.postcode, seat);
-        message = text;
-        matches = [
-          { code: seat.code, name: seat.name, detail: "the estimate" },
-          ...alternatives.map((other) => ({ code: other.code, name: other.name, detail: "close by" })),
-        ];
-      } else {
-        message = `We cannot place ${answer.postcode} in a ${loaded.joined.set} constituency.`;
-      }
-    } else {
-      message = answer.message;
-    }
   } else {
     const seats = loaded.joined.rows.map((row) => ({
       code: row.code,
@@ -61,7 +53,7 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
     const found = searchSeats(query, seats, 20);
     const exact = found.filter((match) => match.name.toLowerCase() === query.toLowerCase());
     const only = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
-    if (only) redirect(hrefFor(only.code));
+    if (only) redirect(seatHref(request, only.code));
     matches = found.map((match) => ({
       code: match.code,
       name: match.name,
@@ -81,7 +73,7 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
         <ul className="list-disc pl-5">
           {matches.map((match) => (
             <li key={match.code}>
-              <Link href={hrefFor(match.code)} className="text-sky-800 underline">
+              <Link href={seatHref(request, match.code)} className="text-sky-800 underline">
                 {match.name}
               </Link>
               {match.detail && <span className="text-slate-600"> — {match.detail}</span>}
@@ -89,16 +81,16 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       )}
-      <form action="/find" method="get" className="flex gap-2">
-        <input type="hidden" name="petition" value={petitionId} />
-        <input type="hidden" name="from" value={from} />
+      <form action="/find" method="post" className="flex gap-2">
+        <input type="hidden" name="petition" value={request.petitionId} />
+        <input type="hidden" name="from" value={request.from} />
         <label htmlFor="find-again" className="sr-only">
           Postcode, constituency or MP
         </label>
         <input
           id="find-again"
           name="q"
-          defaultValue={query}
+          defaultValue={near || miss ? "" : query}
           className="min-w-0 flex-1 rounded border border-slate-400 px-2 py-1.5"
         />
         <button type="submit" className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white">
@@ -106,7 +98,7 @@ export default async function FindSeat({ searchParams }: { searchParams: Promise
         </button>
       </form>
       <p>
-        <Link href={from} className="text-sky-800 underline">
+        <Link href={request.from} className="text-sky-800 underline">
           Back to the map
         </Link>
       </p>

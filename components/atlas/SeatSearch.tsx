@@ -16,7 +16,8 @@ interface Message {
 
 /**
  * Find a seat by postcode, constituency or MP: a WAI-ARIA combobox for names, a server lookup for postcodes.
- * Without JavaScript the form goes to /find, which answers the same way.
+ * Without JavaScript the form posts to /find, which redirects to the seat (or lists the seats it may be in) by a
+ * URL without the postcode.
  */
 export function SeatSearch() {
   const { rows, set, petitionId, pathname } = useAtlas();
@@ -108,7 +109,7 @@ export function SeatSearch() {
   return (
     <form
       action="/find"
-      method="get"
+      method="post"
       role="search"
       aria-label="Find a constituency"
       onSubmit={onSubmit}

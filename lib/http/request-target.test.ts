@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   badRequestTarget,
+  boundedText,
   decodeComponent,
   MAX_PARAM_LENGTH,
   MAX_SEGMENT_LENGTH,
@@ -58,5 +59,19 @@ describe("badRequestTarget", () => {
     // Encoded, a value may be three times longer than its decoded limit.
     expect(badRequestTarget(`/open?petition=${"%41".repeat(MAX_PARAM_LENGTH - 9)}`)).toBeNull();
     expect(badRequestTarget(`/open?petition=${"%41".repeat(MAX_PARAM_LENGTH)}`)?.status).toBe(414);
+  });
+});
+
+describe("boundedText", () => {
+  const post = (body: string) => new Request("http://localhost/find", { method: "POST", body });
+
+  it("reads a body up to the limit", async () => {
+    expect(await boundedText(post("q=M5+4WT&petition=575833"))).toBe("q=M5+4WT&petition=575833");
+    expect(await boundedText(post("a".repeat(100)), 100)).toHaveLength(100);
+    expect(await boundedText(new Request("http://localhost/find", { method: "POST" }))).toBe("");
+  });
+
+  it("stops at a body over the limit", async () => {
+    expect(await boundedText(post("a".repeat(101)), 100)).toBeNull();
   });
 });

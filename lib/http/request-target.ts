@@ -11,6 +11,9 @@ export const MAX_SEGMENT_LENGTH = 255;
 /** A query value once decoded: the longest input we take is a pasted petition link (lib/petitions/input.ts). */
 export const MAX_PARAM_LENGTH = 2048;
 
+/** A form body we read (the seat search's): a few fields, far below this. */
+export const MAX_FORM_BYTES = 4096;
+
 /** C0 controls (NUL, TAB, CR, LF…) and DEL: no path or parameter of ours contains one. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The scheme and authority of an absolute-form target ("http://host/path"), which proxies may send. */
@@ -69,4 +72,23 @@ export function badRequestTarget(target: string): BadTarget | null {
       return { status: 414, message: `A query parameter is longer than ${MAX_PARAM_LENGTH} characters.` };
   }
   return null;
+}
+
+/** A request body as text, or null once it is longer than `maxBytes` (it is not read further). */
+export async function boundedText(request: Request, maxBytes = MAX_FORM_BYTES): Promise<string | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

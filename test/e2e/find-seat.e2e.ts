@@ -66,16 +66,38 @@ test(
   { failOnConsoleErrors: false },
 );
 
+/** Every form of a postcode in a URL: as typed, spaced, +-joined or percent-encoded. */
+const postcodeIn = (postcode: string) => {
+  const [outward, inward] = postcode.split(" ");
+  return new RegExp(`${outward}(?:\\+|%20|\\s)?${inward}`, "i");
+};
+
 test(
-  "find: without JavaScript the form redirects to the seat, and several matches are listed",
-  async ({ page, open }) => {
+  "find: without JavaScript a postcode search posts, and every URL on the way to the seat is without the postcode",
+  async ({ page, open, requests }) => {
     await open("/");
+    const navigations: string[] = [];
+    page.on("response", (response) => {
+      if (!response.request().isNavigationRequest()) return;
+      navigations.push(`${response.request().method()} ${response.status()} ${response.url()}`);
+      const location = response.headers().location;
+      if (location) navigations.push(`Location: ${location}`);
+    });
+    await page.getByRole("search", { name: "Find a constituency" }).waitFor();
     await page.getByRole("combobox", { name: "Find your constituency" }).fill("M5 4WT");
     await page.getByRole("button", { name: "Find", exact: true }).click();
     await page.waitForURL(/area=E14000911/);
-    assert.ok(!page.url().includes("M5"), `the postcode must not be in the URL: ${page.url()}`);
     await page.getByTestId("area-panel").getByRole("heading", { name: "Salford and Eccles" }).waitFor();
+    assert.match(navigations[0] ?? "", /^POST 303 .*\/find$/, navigations.join("\n"));
+    const leaks = [...navigations, ...requests, page.url()].filter((url) => postcodeIn("M5 4WT").test(url));
+    assert.deepEqual(leaks, [], `the postcode must be in no URL:\n${navigations.join("\n")}`);
+  },
+  { context: { javaScriptEnabled: false } },
+);
 
+test(
+  "find: without JavaScript several matching constituencies are listed",
+  async ({ page, open }) => {
     await open("/find?q=north&petition=575833&from=/");
     await page.getByRole("status").filter({ hasText: "constituencies match" }).waitFor();
     assert.ok((await page.getByRole("link", { name: /^North / }).count()) >= 5);
@@ -104,20 +126,30 @@ test("find: an estimated postcode answer near a boundary says so and offers the 
 });
 
 test(
-  "find: without JavaScript an estimated postcode answer lists its seat and the neighbouring one",
-  async ({ page, open }) => {
-    await open(`/find?q=EC1A+1BB&petition=${FIXTURE_IDS.open2024}`);
+  "find: without JavaScript an estimated postcode answer lists its seat and the neighbouring one, by a URL without the postcode",
+  async ({ page, open, requests }) => {
+    await open(`/petitions/${FIXTURE_IDS.open2024}`);
+    await page.getByRole("combobox", { name: "Find your constituency" }).fill("EC1A 1BB");
+    await page.getByRole("button", { name: "Find", exact: true }).click();
     await page
       .getByRole("status")
-      .filter({ hasText: "EC1A 1BB is probably in Holborn and St Pancras" })
+      .filter({ hasText: "That postcode is probably in Holborn and St Pancras" })
       .waitFor();
     assert.ok(!page.url().includes("area="), "an estimate is shown, not redirected to");
+    assert.deepEqual(
+      [...requests, page.url()].filter((url) => postcodeIn("EC1A 1BB").test(url)),
+      [],
+    );
     await page.getByRole("link", { name: "Islington South and Finsbury" }).click();
     await page.waitForURL(/area=E14001306/);
     await page
       .getByTestId("area-panel")
       .getByRole("heading", { name: "Islington South and Finsbury" })
       .waitFor();
+    // A postcode still sent in a /find link is sent on the same way, so the browser keeps no URL with it.
+    await open(`/find?q=EC1A+1BB&petition=${FIXTURE_IDS.open2024}`);
+    assert.ok(!postcodeIn("EC1A 1BB").test(page.url()), page.url());
+    await page.getByRole("status").filter({ hasText: "That postcode is probably in" }).waitFor();
   },
   { context: { javaScriptEnabled: false } },
 );
