@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import useSWRMutation from "swr/mutation";
+import { ApiRequestError, fetchJson } from "@/lib/api/fetch-json";
 import { describePostcodeSeat } from "@/lib/postcodes/describe";
 import type { PostcodeBody } from "@/lib/api/types";
 import type { SeatRef } from "@/lib/postcodes/lookup";
@@ -29,7 +31,12 @@ export function SeatSearch() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A lookup the reader starts: SWR's mutation runs it and caches nothing (a postcode is never kept).
+  const { trigger: lookUpPostcode, isMutating: busy } = useSWRMutation(
+    "/api/postcodes",
+    (route: string, { arg }: { arg: string }) =>
+      fetchJson<Extract<PostcodeBody, { sets: unknown }>>(`${route}/${encodeURIComponent(arg.trim())}`),
+  );
 
   const searchable = useMemo(
     () => rows.map((row) => ({ code: row.code, name: row.name, mpName: row.mp?.name ?? null })),
@@ -52,27 +59,25 @@ export function SeatSearch() {
   }
 
   async function findPostcode(raw: string) {
-    setBusy(true);
+    const unplaced = `We could not place ${raw} in a ${set} constituency.`;
     try {
-      const response = await fetch(`/api/postcodes/${encodeURIComponent(raw.trim())}`);
-      const answer = (await response.json()) as PostcodeBody;
-      const seat = "sets" in answer ? answer.sets[set] : null;
-      if (!response.ok || !("sets" in answer) || !seat) {
-        setMessage({
-          tone: "error",
-          text:
-            ("error" in answer ? answer.error : null) ??
-            `We could not place ${raw} in a ${set} constituency.`,
-        });
+      const answer = await lookUpPostcode(raw);
+      const seat = answer.sets[set];
+      if (!seat) {
+        setMessage({ tone: "error", text: unplaced });
         return;
       }
       update({ area: seat.code, at: null });
       setPin(answer.location ? { ...answer.location, label: answer.postcode } : null);
       setMessage({ tone: "info", ...describePostcodeSeat(answer.postcode, seat) });
-    } catch {
-      setMessage({ tone: "error", text: "Postcode search is unavailable just now. Please try again." });
-    } finally {
-      setBusy(false);
+    } catch (error) {
+      // The API's own message when it gave one (not a postcode, not found…); an outage says so.
+      const reason =
+        error instanceof ApiRequestError ? (error.reason ?? (error.status < 500 ? unplaced : null)) : null;
+      setMessage({
+        tone: "error",
+        text: reason ?? "Postcode search is unavailable just now. Please try again.",
+      });
     }
   }
 

@@ -1,8 +1,22 @@
-/** The browser's one way to read the app's API and images: a 2xx answer, else an error with its status. */
+import type { ApiError } from "./types";
+
+/** A non-2xx answer: its status, and the reader-facing message of its `{ error }` body when it has one. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string | null,
+    url: string,
+  ) {
+    super(`${url}: HTTP ${status}${reason ? ` (${reason})` : ""}`);
+  }
+}
+
+/** The browser's one way to read the app's API and images: a 2xx answer, else an ApiRequestError. */
 async function fetchOk(url: string): Promise<Response> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
+  if (response.ok) return response;
+  const body = (await response.json().catch(() => null)) as Partial<ApiError> | null;
+  throw new ApiRequestError(response.status, typeof body?.error === "string" ? body.error : null, url);
 }
 
 /** A JSON answer's body (SWR's fetcher). */
