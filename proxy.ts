@@ -1,6 +1,8 @@
 /**
- * Runs before every page and API request (Node runtime, same process as the pages):
- * - /api/*: a per-client rate limit, and a CSP that lets JSON load nothing;
+ * Runs before every request that reaches Next (Node runtime, same process as the pages and the front server):
+ * - everything but /api/health: the per-client "costly" limit (lib/rate-limit) when answering asks upstream,
+ *   searches, or builds a CSV or an image; the front server (server.ts) charges the "request" tier;
+ * - /api/*: a CSP that lets JSON load nothing;
  * - POST /find (the seat search without JavaScript): a 303 to the seat or to /find, never with the postcode;
  * - pages: X-Frame-Options, and for a petition page whose petition can be neither fetched nor served from a saved
  *   copy, an honest 502/503/504 page instead of a 500.
@@ -11,8 +13,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { boundedText } from "@/lib/http/request-target";
 import { petitionErrorResponse, petitionFailureOf, type PetitionFailure } from "@/lib/http/petition-error";
 import { chooseBoundarySet, UnknownBoundaryError } from "@/lib/join/boundary-set";
-import { getPetition, PETITION_ID_PATTERN, petitionIdOf } from "@/lib/petitions";
-import { rateLimit } from "@/lib/rate-limit";
+import {
+  getPetition,
+  hasListAnswer,
+  hasPetitionAnswer,
+  PETITION_ID_PATTERN,
+  petitionIdOf,
+} from "@/lib/petitions";
+import { rateLimited, requestClient } from "@/lib/rate-limit";
+import { costlyRequest, isUnlimitedPath, tooManyRequests } from "@/lib/rate-limit/routes";
 import { findSubmissionTarget } from "@/lib/search/find-seat";
 import { API_POLICY, isFrameablePath } from "@/lib/security/csp";
 import { seatCodesBySet } from "@/lib/seats";
@@ -52,17 +61,28 @@ async function petitionFailure(id: number, url: URL): Promise<Response | "not-fo
   }
 }
 
-function apiRequest(request: NextRequest): Response {
-  // Health checks come from load balancers and must never be throttled.
-  const limited = request.nextUrl.pathname === "/api/health" ? null : rateLimit(request.headers);
-  const response = limited ?? NextResponse.next();
-  response.headers.set("Content-Security-Policy", API_POLICY);
-  return response;
+const held = {
+  petition: hasPetitionAnswer,
+  listPage: (page: string | null) => hasListAnswer({ state: "open", page: page ?? 1 }),
+};
+
+/** A 429 when answering would cost us work for a client that has used up that allowance; null to go ahead. */
+async function overCostlyLimit(request: NextRequest): Promise<Response | null> {
+  const url = request.nextUrl;
+  if (isUnlimitedPath(url.pathname) || !(await costlyRequest(request.method, url, held))) return null;
+  const limited = rateLimited(requestClient(request.headers), "costly");
+  return limited && tooManyRequests(url.pathname, limited.retryAfterSeconds);
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const url = request.nextUrl;
-  if (url.pathname.startsWith("/api/")) return apiRequest(request);
+  const limited = await overCostlyLimit(request);
+  if (url.pathname.startsWith("/api/")) {
+    const response = limited ?? NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_POLICY);
+    return response;
+  }
+  if (limited) return limited;
   // The no-JavaScript seat search posts its postcode here and is sent on by 303 to a URL without it.
   if (url.pathname === "/find" && request.method === "POST") {
     const form = await boundedText(request);
@@ -74,11 +94,14 @@ export async function proxy(request: NextRequest): Promise<Response> {
     return response;
   }
 
+  // A prefetch renders no document to explain a failure in: the navigation after it gets the error page.
+  const prefetch =
+    request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
   const petitionId = petitionShownBy(url);
-  const failure = petitionId === null ? null : await petitionFailure(petitionId, url);
+  const failure = petitionId === null || prefetch ? null : await petitionFailure(petitionId, url);
   if (failure instanceof Response) return failure;
   // A page that calls notFound() sends an empty shell that only JavaScript fills; this 404 is whole HTML.
-  const notFound = failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname);
+  const notFound = !prefetch && (failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname));
 
   const response = notFound
     ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url))
@@ -89,15 +112,8 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   matcher: [
-    // Every API call, prefetch or not: a header must not be a way around the rate limit.
     "/api/:path*",
-    // Pages, but not static files (hashed, CSP-free by nature) nor link prefetches (no document is rendered).
-    {
-      source: "/((?!api/|_next/static|_next/image|geo/|favicon.ico|icon.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Pages, prefetch or not (a header must not be a way around a limit), but not static files (hashed, CSP-free).
+    "/((?!api/|_next/static|_next/image|geo/|favicon.ico|icon.svg).*)",
   ],
 };

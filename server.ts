@@ -1,7 +1,8 @@
 /**
  * The production server (`npm start`, built by `npm run build` into dist/server.js): Node's HTTP server in front
  * of Next's request handler (docs/decisions/0020-render-cache.md).
- * - Names the client of every request (x-atlas-client) before Next sees it.
+ * - Names the client of every request (x-atlas-client) before Next sees it, and charges it the per-client "request"
+ *   limit for every answer not given from what this server keeps (lib/rate-limit; proxy.ts charges the costly tier).
  * - Petition views, `/` and /api/petitions/ID are rendered by Next once per key at a time and kept as bytes
  *   (gzip, Brotli, identity) with a strong ETag; readers within the freshness window all get the same bytes.
  * - Hashed static files (/_next/static, /geo) are compressed once and kept; byte ranges go to Next uncompressed.
@@ -14,12 +15,13 @@ import path from "node:path";
 import next from "next";
 import { RenderCache, type Rendition } from "@/lib/render-cache/cache";
 import { postcodeKey, renderKey } from "@/lib/render-cache/key";
-import { rateLimit } from "@/lib/rate-limit";
+import { rateLimited } from "@/lib/rate-limit";
 import { clientKey } from "@/lib/rate-limit/client";
 import { badRequestTarget, decodeComponent, type BadTarget } from "@/lib/http/request-target";
+import { isPagePath, isUnlimitedPath, tooManyRequests } from "@/lib/rate-limit/routes";
 import { isFrameablePath } from "@/lib/security/csp";
 import { badRequestPage } from "@/lib/security/error-page";
-import { fetchAnswer, writeAnswer, type Answer } from "@/server/answers";
+import { fetchAnswer, writeAnswer, writeResponse, type Answer } from "@/server/answers";
 
 /** `-p 4000` / `--port 4000` and `-H host` / `--hostname host`, as `next start` takes them; else PORT, 3000. */
 function listenOptions(
@@ -59,11 +61,6 @@ const LARGEST_KEPT_FILE = 8 * 2 ** 20;
 
 function isImmutablePath(pathname: string): boolean {
   return IMMUTABLE_PREFIXES.some((prefix) => pathname.startsWith(prefix)) && !pathname.includes("..");
-}
-
-/** A page (not an API answer, a file or a route with an extension such as .csv or .png). */
-function isPagePath(pathname: string): boolean {
-  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[^/]*$/.test(pathname);
 }
 
 /** Client navigations and server actions ask Next for its own payloads, which are not pages. */
@@ -141,8 +138,19 @@ async function main() {
 
   const rendition = async (path: string, headers: http.OutgoingHttpHeaders): Promise<Rendition<Answer>> => {
     const answer = await fetchAnswer(rendererPort, path, headers, { frameable: isFrameablePath(path) });
-    return { value: answer, keep: answer.shareable, failed: answer.status >= 500, size: answer.stored.size };
+    // A 429 (this client's limit) says nothing about the page: like a failure, it leaves a kept copy in place.
+    const failed = answer.status >= 500 || answer.status === 429;
+    return { value: answer, keep: answer.shareable, failed, size: answer.stored.size };
   };
+
+  /** Takes a "request" token for an answer we must work for; false (and the 429 written) when there is none. */
+  async function charged(client: string, pathname: string, response: http.ServerResponse): Promise<boolean> {
+    if (isUnlimitedPath(pathname) || isImmutablePath(pathname)) return true;
+    const limited = rateLimited(client, "request");
+    if (!limited) return true;
+    await writeResponse(response, tooManyRequests(pathname, limited.retryAfterSeconds));
+    return false;
+  }
 
   async function keepsInMemory(pathname: string): Promise<boolean> {
     if (!pathname.startsWith("/geo/")) return true;
@@ -169,28 +177,46 @@ async function main() {
       }
       const postcode = postcodeKey(url);
       if (postcode !== null) {
-        // Each lookup costs the client a token here, from the process-wide buckets Next's limit uses (once its
-        // allowance is spent, Next answers the 429); Next's render of an answer to keep counts apart.
-        if (rateLimit(new Headers({ "x-atlas-client": client })) !== null) return handle(request, response);
+        // Each lookup costs the client a token, kept answer or not: one client must not walk the postcode index.
+        if (!(await charged(client, url.pathname, response))) return;
         const { value } = await postcodes.get(postcode, () =>
-          rendition(postcode, { "x-atlas-client": `render:${client}` }),
+          rendition(postcode, { "x-atlas-client": client }),
         );
         return writeAnswer(request, response, value);
       }
       const key = renderKey(url);
       if (key !== null) {
+        // Answers kept (or being rendered) serve everyone, unlimited: a viral page must reach every reader.
+        if (!pages.answersWithoutRender(key) && !(await charged(client, url.pathname, response))) return;
         // Rendered for every reader alike: only the client (for Next's limits) goes with it.
-        const { value } = await pages.get(key, () => rendition(key, { "x-atlas-client": client }));
-        const page = value.shareable && isPagePath(url.pathname);
-        return writeAnswer(request, response, value, page ? pageCacheControl : undefined);
+        let rendered = false;
+        const { value } = await pages.get(key, () => {
+          rendered = true;
+          return rendition(key, { "x-atlas-client": client });
+        });
+        // Another client's 429, met while waiting on the same render, is not this reader's answer.
+        const answer =
+          value.status === 429 && !rendered
+            ? await fetchAnswer(
+                rendererPort,
+                key,
+                { "x-atlas-client": client },
+                {
+                  frameable: isFrameablePath(url.pathname),
+                },
+              )
+            : value;
+        const page = answer.shareable && isPagePath(url.pathname);
+        return writeAnswer(request, response, answer, page ? pageCacheControl : undefined);
       }
+      if (!(await charged(client, url.pathname, response))) return;
       if (isPagePath(url.pathname)) {
         const answer = await fetchAnswer(rendererPort, request.url ?? "/", request.headers, {
           frameable: isFrameablePath(url.pathname),
         });
         return writeAnswer(request, response, answer);
       }
-    }
+    } else if (!(await charged(client, url.pathname, response))) return;
     await handle(request, response);
   }
 

@@ -159,3 +159,10 @@ export function writeAnswer(
   response.writeHead(answer.status, headers.full);
   response.end(request.method === "HEAD" ? undefined : answer.stored.bodies[encoding]);
 }
+
+/** Writes an answer built here (a refusal) rather than rendered by Next. */
+export async function writeResponse(response: http.ServerResponse, answer: Response): Promise<void> {
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "content-length": body.length });
+  response.end(response.req.method === "HEAD" ? undefined : body);
+}

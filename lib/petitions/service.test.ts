@@ -43,6 +43,24 @@ describe("the embedded seed petition", () => {
   });
 });
 
+describe("hasAnswer", () => {
+  it("holds the seed, a fetched copy and a remembered 404, and nothing else, without asking upstream", async () => {
+    freshService();
+    expect(await service.hasAnswer(SEED_PETITION_ID)).toBe(true);
+    expect(await service.hasAnswer(FIXTURE_IDS.open2024)).toBe(false);
+    expect(await service.hasAnswer(MISSING_ID)).toBe(false);
+    expect(await service.hasListAnswer({ page: 1 })).toBe(false);
+    expect(upstream.standIn.stats().total).toBe(0);
+    await service.getPetition(FIXTURE_IDS.open2024);
+    expect((await expectPetitionError(service.getPetition(MISSING_ID))).kind).toBe("not-found");
+    await service.listPetitions({ state: "open", page: "1" });
+    expect(await service.hasAnswer(FIXTURE_IDS.open2024)).toBe(true);
+    expect(await service.hasAnswer(MISSING_ID)).toBe(true);
+    expect(await service.hasListAnswer({ state: "open", page: 1 })).toBe(true);
+    expect(await service.hasListAnswer({ state: "open", page: 2 })).toBe(false);
+  });
+});
+
 describe("getPetition through the cache", () => {
   it("makes exactly one upstream request for 50 concurrent callers", async () => {
     freshService();

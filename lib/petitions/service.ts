@@ -85,6 +85,10 @@ export interface PetitionServiceOptions {
 
 export interface PetitionService {
   getPetition(id: number, options?: LoadOptions): Promise<PetitionLoad>;
+  /** Whether a request for this petition is answered from what we hold (a copy, a known 404), asking nobody first. */
+  hasAnswer(id: number): Promise<boolean>;
+  /** The same for a page of the list. */
+  hasListAnswer(query: { state?: string; q?: string; page?: number | string }): Promise<boolean>;
   listPetitions(
     query: { state?: string; q?: string; page?: number | string },
     options?: LoadOptions,
@@ -208,7 +212,17 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
     errorStore: listErrors,
   });
 
+  const listKey = (query: ListQuery) => JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
+  const holds = async <V>(stores: CacheStore<V>[], key: string) =>
+    (await Promise.all(stores.map((store) => store.get(key)))).some((entry) => entry !== undefined);
+
   return {
+    async hasAnswer(id) {
+      return id === SEED_PETITION_ID || holds([petitionStore, petitionErrors], String(id));
+    },
+    async hasListAnswer(input) {
+      return holds([listStore, listErrors], listKey(normaliseListQuery(input)));
+    },
     async getPetition(id, { priority } = {}) {
       if (id === SEED_PETITION_ID) return embeddedSeed();
       if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) {
@@ -222,7 +236,7 @@ export function createPetitionService(options: PetitionServiceOptions = {}): Pet
     },
     async listPetitions(input, { priority } = {}) {
       const query = normaliseListQuery(input);
-      const key = JSON.stringify([query.state, query.q.toLowerCase(), query.page]);
+      const key = listKey(query);
       const result = await lists.get(key, (cache) =>
         loadOnce(
           listStore,
@@ -251,6 +265,20 @@ export function petitionCacheKind(): "redis" | "memory" {
 /** The petition with the freshness of its numbers; throws PetitionError when there is neither an answer nor a copy. */
 export function getPetition(id: number, options: LoadOptions = {}): Promise<PetitionLoad> {
   return service().getPetition(id, options);
+}
+
+/** Whether this petition is answered from what we hold (a copy, a remembered 404), asking nobody upstream first. */
+export function hasPetitionAnswer(id: number): Promise<boolean> {
+  return service().hasAnswer(id);
+}
+
+/** Whether this list page is answered from what we hold, asking nobody upstream first. */
+export function hasListAnswer(query: {
+  state?: string;
+  q?: string;
+  page?: number | string;
+}): Promise<boolean> {
+  return service().hasListAnswer(query);
 }
 
 /** One page of the site's petition list; throws PetitionError when upstream fails and nothing is cached. */

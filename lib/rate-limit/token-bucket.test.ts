@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateLimit, rateLimitConfig, requestClient, TokenBuckets } from "./index";
+import { rateLimitConfig, rateLimited, requestClient, TokenBuckets, tooManyRequestsJson } from "./index";
 
 function clock(start = 0) {
   const state = { now: start };
@@ -44,49 +44,65 @@ describe("TokenBuckets", () => {
 
 describe("rateLimitConfig", () => {
   it("has the documented defaults", () => {
-    expect(rateLimitConfig({})).toEqual({ perMinute: 120, burst: 60 });
+    expect(rateLimitConfig({})).toEqual({
+      request: { perMinute: 120, burst: 60 },
+      costly: { perMinute: 20, burst: 10 },
+    });
   });
 
   it("reads the environment and ignores nonsense", () => {
     const config = rateLimitConfig({
       RATE_LIMIT_PER_MINUTE: "30",
       RATE_LIMIT_BURST: "-4",
+      RATE_LIMIT_COSTLY_PER_MINUTE: "6",
+      RATE_LIMIT_COSTLY_BURST: "2",
     });
-    expect(config).toEqual({ perMinute: 30, burst: 60 });
+    expect(config).toEqual({ request: { perMinute: 30, burst: 60 }, costly: { perMinute: 6, burst: 2 } });
+  });
+
+  it("turns every tier off at RATE_LIMIT_PER_MINUTE=0", () => {
+    const config = rateLimitConfig({ RATE_LIMIT_PER_MINUTE: "0", RATE_LIMIT_COSTLY_PER_MINUTE: "5" });
+    expect([config.request.perMinute, config.costly.perMinute]).toEqual([0, 0]);
   });
 });
 
-describe("rateLimit", () => {
-  const config = { perMinute: 60, burst: 2 };
-  const from = (address: string) => new Headers({ "x-atlas-client": address });
+describe("rateLimited", () => {
+  const config = { request: { perMinute: 60, burst: 2 }, costly: { perMinute: 60, burst: 1 } };
 
-  it("answers 429 with Retry-After and a JSON error once the burst is spent", async () => {
+  it("refuses with the wait once a tier's burst is spent, and counts the tiers apart", () => {
     const client = "192.0.2.77";
-    expect(rateLimit(from(client), config)).toBeNull();
-    expect(rateLimit(from(client), config)).toBeNull();
-    const refused = rateLimit(from(client), config);
-    expect(refused?.status).toBe(429);
-    expect(Number(refused?.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
-    expect(((await refused?.json()) as { error: string }).error).toMatch(/Too many requests/);
+    expect(rateLimited(client, "request", config)).toBeNull();
+    expect(rateLimited(client, "costly", config)).toBeNull();
+    expect(rateLimited(client, "costly", config)).toEqual({ retryAfterSeconds: 1 });
+    expect(rateLimited(client, "request", config)).toBeNull();
+    expect(rateLimited(client, "request", config)?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(rateLimited("192.0.2.78", "costly", config)).toBeNull();
   });
 
-  it("counts loopback like any client, and ignores a client-sent X-Forwarded-For", () => {
-    const spoofed = (hop: number) =>
-      new Headers({ "x-atlas-client": "127.0.0.1", "x-forwarded-for": `198.51.100.${hop}` });
-    const results = Array.from({ length: 10 }, (_, hop) => rateLimit(spoofed(hop), config));
-    expect(results.filter((result) => result === null)).toHaveLength(2);
-    expect(results.slice(2).every((result) => result?.status === 429)).toBe(true);
+  it("is off at a rate of 0", () => {
+    const off = { ...config, costly: { perMinute: 0, burst: 1 } };
+    expect(Array.from({ length: 10 }, () => rateLimited("192.0.2.99", "costly", off))).toEqual(
+      Array.from({ length: 10 }, () => null),
+    );
   });
 
-  it("keys a request without x-atlas-client as unknown", () => {
-    expect(requestClient(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("unknown");
-    expect(requestClient(new Headers({ "x-atlas-client": "2001:db8:1:2::/64" }))).toBe("2001:db8:1:2::/64");
+  it("answers 429 as JSON with Retry-After", async () => {
+    const refused = tooManyRequestsJson(7);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("7");
+    expect(((await refused.json()) as { error: string }).error).toMatch(/Too many requests.*7 s/);
   });
+});
 
-  it("is off at RATE_LIMIT_PER_MINUTE=0", () => {
-    const off = { ...config, perMinute: 0 };
-    expect(
-      Array.from({ length: 10 }, () => rateLimit(from("192.0.2.99"), off)).every((r) => r === null),
-    ).toBe(true);
+describe("requestClient", () => {
+  it.each([
+    [{}, "unknown"],
+    [{ "x-atlas-client": "" }, "unknown"],
+    [{ "x-atlas-client": "203.0.113.7" }, "203.0.113.7"],
+    // Only the front server's header counts: whatever a client says in X-Forwarded-For is not read.
+    [{ "x-forwarded-for": "198.51.100.1" }, "unknown"],
+    [{ "x-forwarded-for": "127.0.0.1", "x-atlas-client": "2001:db8:1:2::/64" }, "2001:db8:1:2::/64"],
+  ])("%j is %s", (headers, expected) => {
+    expect(requestClient(new Headers(headers))).toBe(expected);
   });
 });

@@ -121,4 +121,19 @@ describe("RenderCache", () => {
     expect(calls).toBe(1);
     expect(cache.size).toBe(0);
   });
+
+  it("says when a read needs no render of its own: a copy within its windows, or a render already running", async () => {
+    const time = clock();
+    const cache = new RenderCache<string>({ ...options, now: time.now });
+    const { render } = renderer();
+    expect(cache.answersWithoutRender("/")).toBe(false);
+    const first = cache.get("/", render);
+    expect(cache.answersWithoutRender("/")).toBe(true);
+    await first;
+    time.state.now = options.freshMs + options.staleWhileRevalidateMs - 1;
+    expect(cache.answersWithoutRender("/")).toBe(true);
+    time.state.now += 1;
+    // Past stale-while-revalidate a read waits for a render (the old copy only stands in if it fails).
+    expect(cache.answersWithoutRender("/")).toBe(false);
+  });
 });

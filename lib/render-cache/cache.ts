@@ -55,6 +55,15 @@ export class RenderCache<T> {
     return this.bytes;
   }
 
+  /** Whether `get(key)` would answer without a render of its own: a kept copy within its windows, or one running. */
+  answersWithoutRender(key: string): boolean {
+    if (this.renders.has(key)) return true;
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    const { freshMs, staleWhileRevalidateMs } = this.options;
+    return this.now() - entry.renderedAt < freshMs + staleWhileRevalidateMs;
+  }
+
   /**
    * The answer for `key`: the kept one while fresh (or stale within its windows), else the result of `render`,
    * which runs at most once per key at a time however many readers wait for it.

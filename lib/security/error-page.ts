@@ -1,4 +1,7 @@
-/** Small, self-contained HTML error pages: a petition that cannot be shown, an address that cannot be read. */
+/**
+ * Small, self-contained HTML error pages: a petition that cannot be shown, an address that cannot be read, a client
+ * over its rate limit.
+ */
 import { escapeMarkup } from "@/lib/markup";
 import { EMBED_FRAME_ANCESTORS } from "./csp";
 
@@ -52,6 +55,23 @@ export function badRequestPage(status: number, message: string): Response {
     paragraphs: [escapeMarkup(message), `Go to <a href="/">the Petition Atlas home page</a>.`],
     frameable: false,
     headers: {},
+  });
+}
+
+/** The page a client sees once it has used up its allowance (429): when to come back, nothing else. */
+export function tooManyRequestsPage({
+  retryAfterSeconds,
+  message,
+  frameable = false,
+}: {
+  retryAfterSeconds: number;
+  message: string;
+  frameable?: boolean;
+}): Response {
+  return errorPage(429, "Too many requests", {
+    paragraphs: [escapeMarkup(message), `Or go to <a href="/">the Petition Atlas home page</a>.`],
+    frameable,
+    headers: { "Retry-After": String(retryAfterSeconds) },
   });
 }
 

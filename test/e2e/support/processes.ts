@@ -49,8 +49,8 @@ const LOG_LIMIT = 20_000;
 
 /**
  * Starts the built app as `npm start` does, in its own process group, and waits until it answers HTTP. Every
- * request of a test or bench comes from loopback, one client to the app, so the per-client limit is set out of
- * reach unless `env` sets it (as the test of the limit does).
+ * request of a test or bench comes from loopback, one client to the app, so the per-client limits are set out of
+ * reach unless `env` sets them (as the security and abuse tests do).
  */
 export async function startApp({
   env = {},
@@ -75,6 +75,8 @@ export async function startApp({
       NEXT_TELEMETRY_DISABLED: "1",
       RATE_LIMIT_PER_MINUTE: "1000000",
       RATE_LIMIT_BURST: "1000000",
+      RATE_LIMIT_COSTLY_PER_MINUTE: "1000000",
+      RATE_LIMIT_COSTLY_BURST: "1000000",
       ...env,
     },
     detached: true,

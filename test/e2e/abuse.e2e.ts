@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { rawGet, type Answer } from "@/test/faults/http";
+import { FIXTURE_IDS } from "@/test/upstream/fixtures";
+import type { StandIn } from "@/test/upstream/server";
+import { test } from "./harness";
+import { startApp, type RunningApp } from "./support/processes";
+
+/** The default per-client limits (test apps otherwise have theirs out of reach), against the shared stand-in. */
+const DEFAULT_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "120",
+  RATE_LIMIT_BURST: "60",
+  RATE_LIMIT_COSTLY_PER_MINUTE: "20",
+  RATE_LIMIT_COSTLY_BURST: "10",
+};
+
+async function withApp<T>(
+  standIn: StandIn,
+  env: Record<string, string>,
+  check: (app: RunningApp) => Promise<T>,
+): Promise<T> {
+  const app = await startApp({
+    env: { PETITIONS_API_BASE: standIn.url, HISTORY_POLLER: "off", ...DEFAULT_LIMITS, ...env },
+  });
+  try {
+    return await check(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs `count` jobs with at most `width` in flight; the results in job order. */
+async function inParallel<T>(count: number, width: number, job: (n: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const n = next++;
+        results[n] = await job(n);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Ids the stand-in does not have (it answers 404 for them): each one unknown to the app too. */
+const randomId = () => 100_000 + Math.floor(Math.random() * 500_000);
+const count = (answers: Answer[], status: number) =>
+  answers.filter((answer) => answer.status === status).length;
+/** Every route that names a petition and asks upstream for one it does not hold. */
+const ROUTES = [
+  (id: number) => `/petitions/${id}`,
+  (id: number) => `/api/petitions/${id}`,
+  (id: number) => `/embed/petitions/${id}?metric=rate`,
+  (id: number) => `/petitions/${id}/constituencies.csv`,
+  (id: number) => `/og/petitions/${id}/map.png`,
+  (id: number) => `/find?petition=${id}`,
+];
+
+test("abuse: 2,000 requests for random petitions from one client stay within its allowance upstream; a cached petition stays served, and its stale copy survives", async ({
+  standIn,
+}) => {
+  await withApp(standIn, { PETITIONS_CACHE_FRESH_MS: "3000" }, async (app) => {
+    const cachedPage = `/petitions/${FIXTURE_IDS.open2024}`;
+    const cachedJson = `/api/petitions/${FIXTURE_IDS.open2024}`;
+    for (const path of [cachedPage, cachedJson])
+      assert.equal((await rawGet(app.url, path)).status, 200, path);
+    standIn.reset();
+    const started = Date.now();
+    const answers = await inParallel(2000, 16, (n) => {
+      if (n % 50 === 0) return rawGet(app.url, n % 100 === 0 ? cachedPage : cachedJson);
+      return rawGet(app.url, ROUTES[n % ROUTES.length]!(randomId()));
+    });
+    const minutes = (Date.now() - started) / 60_000;
+    const upstream = standIn.stats().total;
+    // The costly tier's burst of 10 and 20 a minute (one more for the refill under way).
+    const allowance = 10 + Math.ceil(20 * minutes) + 1;
+    assert.ok(upstream <= allowance, `${upstream} upstream calls in ${(minutes * 60).toFixed(1)} s`);
+    const flood = answers.filter((_, n) => n % 50 !== 0);
+    console.log(
+      `  ${flood.length} requests for unknown petitions in ${(minutes * 60).toFixed(1)} s: ` +
+        `${count(flood, 429)} refused, ${upstream} upstream calls (allowance ${allowance})`,
+    );
+    assert.ok(
+      count(flood, 429) >= flood.length - 2 * allowance,
+      `${count(flood, 429)} of ${flood.length} refused`,
+    );
+    const page = flood.find(
+      (answer) => answer.status === 429 && /text\/html/.test(String(answer.headers["content-type"])),
+    );
+    assert.ok(page, "pages are refused with a page");
+    assert.match(page.body, /<h1>Too many requests<\/h1>/);
+    assert.ok(Number(page.headers["retry-after"]) >= 1, "with Retry-After");
+    const json = flood.find(
+      (answer) => answer.status === 429 && /json/.test(String(answer.headers["content-type"])),
+    );
+    assert.ok(json, "the API, CSVs and images are refused with JSON");
+    assert.match((JSON.parse(json.body) as { error: string }).error, /Too many requests/);
+    assert.ok(Number(json.headers["retry-after"]) >= 1);
+
+    const cached = answers.filter((_, n) => n % 50 === 0);
+    assert.deepEqual(
+      cached.map((answer) => answer.status),
+      cached.map(() => 200),
+      "the cached petition is served to the same client throughout",
+    );
+    // Upstream now fails for it: once its copy is past freshness, the copy the flood did not evict is served stale.
+    standIn.setMode({ mode: "5xx" }, FIXTURE_IDS.open2024);
+    const deadline = Date.now() + 20_000;
+    let stale = false;
+    while (!stale && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const answer = await rawGet(app.url, cachedJson);
+      assert.equal(answer.status, 200, answer.body.slice(0, 200));
+      stale = (JSON.parse(answer.body) as { stale: boolean }).stale;
+    }
+    assert.ok(stale, "the petition's stale copy is served while upstream fails");
+  });
+});
+
+test("abuse: a spoofed and rotating X-Forwarded-For does not escape the per-client limits, on pages as on the API; a cached page still serves", async ({
+  standIn,
+}) => {
+  await withApp(standIn, {}, async (app) => {
+    // Headers a client may send claiming to be someone else; the front server believes none of them.
+    const spoofed = (n: number) => ({
+      "x-forwarded-for": `198.51.100.${n % 250}, 127.0.0.1`,
+      "x-real-ip": `203.0.113.${n % 250}`,
+      forwarded: `for=192.0.2.${n % 250}`,
+      "x-atlas-client": `client-${n}`,
+    });
+    standIn.reset();
+    // Unknown petitions cost an upstream call each: the costly tier's burst of 10 (and a refill or two) pass.
+    const pages = await inParallel(40, 8, (n) => rawGet(app.url, `/petitions/${randomId()}`, spoofed(n)));
+    const passed = pages.filter((answer) => answer.status !== 429).length;
+    assert.ok(passed >= 10 && passed <= 13, `pages passed: ${passed}`);
+    assert.ok(standIn.stats().total <= 13, `${standIn.stats().total} upstream calls`);
+    // The same client's API calls, CSVs, images and searches for what we do not hold are refused too.
+    for (const path of [
+      `/api/petitions/${randomId()}`,
+      `/petitions/${randomId()}/constituencies.csv`,
+      `/og/petitions/${FIXTURE_IDS.open2024}/map.png?area=E14001063`,
+      `/petitions?q=${randomId()}`,
+      `/find?q=SW1A%201AA`,
+    ]) {
+      const answer = await rawGet(app.url, path, spoofed(7));
+      assert.equal(answer.status, 429, `${path}: ${answer.status}`);
+    }
+    // Another address is another client; answers kept by the server serve everyone, this client included.
+    assert.equal((await rawGet(app.url, `/petitions/${randomId()}`, {}, "127.0.0.2")).status, 404);
+    const cached = await inParallel(100, 10, (n) => rawGet(app.url, "/api/petitions/575833", spoofed(n)));
+    assert.equal(count(cached, 200), 100, "a kept answer is never limited");
+    assert.equal((await rawGet(app.url, "/api/health", spoofed(9))).status, 200, "health checks pass");
+  });
+});
