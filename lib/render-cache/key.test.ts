@@ -20,6 +20,12 @@ describe("renderKey", () => {
     ["/embed/petitions/241584?metric=share", "/embed/petitions/241584?metric=share"],
     ["/about?x=1", "/about"],
     ["/api/petitions/241584?nocache=123", "/api/petitions/241584"],
+    // A preview image keeps only what it draws: the metric and the outlined seat.
+    ["/og/petitions/241584/map.png?view=hex&region=london&metric=count", "/og/petitions/241584/map.png"],
+    [
+      "/og/petitions/241584/map.png?metric=rate&x=1&area=e14000911&at=1,2,3",
+      "/og/petitions/241584/map.png?area=E14000911&metric=rate",
+    ],
   ])("%s → %s", (path, key) => {
     expect(keyOf(path)).toBe(key);
   });

@@ -6,16 +6,21 @@
 import { decodeComponent } from "@/lib/http/request-target";
 import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
 import { normalisePostcode } from "@/lib/postcodes/normalise";
+import { previewImagePath } from "@/lib/share/links";
 import { buildViewQuery, parseViewState } from "@/lib/view-state";
 
 /** Pages that show a petition view; the query is part of their key. */
 const VIEW_PAGE = new RegExp(`^(?:/|/(?:embed/)?petitions/${PETITION_ID_PATTERN})$`);
 /** Pages and answers whose query changes nothing. */
 const PLAIN_PATH = new RegExp(`^(?:/about|/api/petitions/${PETITION_ID_PATTERN})$`);
+/** Link-preview images: only the metric and the outlined seat change them. */
+const PREVIEW_IMAGE = new RegExp(`^/og/petitions/(${PETITION_ID_PATTERN})/map\\.png$`);
 
 /** The cache key for a GET of `url`, or null when its answer is not shared between readers. */
 export function renderKey(url: URL): string | null {
   if (PLAIN_PATH.test(url.pathname)) return url.pathname;
+  const image = PREVIEW_IMAGE.exec(url.pathname)?.[1];
+  if (image !== undefined) return previewImagePath(Number(image), parseViewState(url.searchParams));
   if (!VIEW_PAGE.test(url.pathname)) return null;
   return url.pathname + buildViewQuery({ ...parseViewState(url.searchParams), at: null });
 }

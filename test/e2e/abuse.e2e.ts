@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { LiveTable } from "@/lib/api/live-table";
 import { rawGet, type Answer } from "@/test/faults/http";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import type { StandIn } from "@/test/upstream/server";
@@ -151,5 +152,81 @@ test("abuse: a spoofed and rotating X-Forwarded-For does not escape the per-clie
     const cached = await inParallel(100, 10, (n) => rawGet(app.url, "/api/petitions/575833", spoofed(n)));
     assert.equal(count(cached, 200), 100, "a kept answer is never limited");
     assert.equal((await rawGet(app.url, "/api/health", spoofed(9))).status, 200, "health checks pass");
+  });
+});
+
+/** The app's own count of preview images drawn (each drawing logs the running total), and the most drawn at once. */
+function previewRenders(app: RunningApp): { renders: number; mostAtOnce: number } {
+  const lines = app
+    .log()
+    .split("\n")
+    .filter((line) => line.includes('"event":"preview-render"'))
+    .map((line) => JSON.parse(line) as { renders: number; active: number });
+  return {
+    renders: Math.max(0, ...lines.map((line) => line.renders)),
+    mostAtOnce: Math.max(0, ...lines.map((line) => line.active)),
+  };
+}
+
+test("abuse: a loop over link-preview images' seats and metrics is bounded: renders counted, a few at a time, kept images served to all", async ({
+  standIn,
+}) => {
+  await withApp(standIn, {}, async (app) => {
+    const id = FIXTURE_IDS.open2024;
+    // A reader first: the petition is held, so only the drawing itself costs.
+    const table = await rawGet(app.url, `/api/petitions/${id}`, {}, "127.0.0.40");
+    const seats = (JSON.parse(table.body) as LiveTable).packedRows.codes;
+    assert.equal(seats.length, 650);
+    const image = (n: number) =>
+      `/og/petitions/${id}/map.png?area=${seats[n % 650]}&metric=${["count", "share", "rate"][n % 3]}`;
+
+    const started = Date.now();
+    const loop = await inParallel(300, 16, (n) => rawGet(app.url, image(n)));
+    const minutes = (Date.now() - started) / 60_000;
+    const drawn = loop.filter((answer) => answer.status === 200);
+    const allowance = 10 + Math.ceil(20 * minutes) + 1;
+    const afterLoop = previewRenders(app);
+    console.log(
+      `  300 distinct images from one client in ${(minutes * 60).toFixed(1)} s: ${drawn.length} drawn, ` +
+        `${count(loop, 429)} refused; ${afterLoop.renders} renders in the app's count`,
+    );
+    // Ten admitted at once fill the two drawing slots and the queue of eight; a refill may find it full (503).
+    assert.equal(drawn.length + count(loop, 429) + count(loop, 503), 300);
+    assert.ok(drawn.length <= allowance, `${drawn.length} drawn, allowance ${allowance}`);
+    assert.equal(afterLoop.renders, drawn.length, "one render per image drawn");
+    assert.match(String(drawn[0]?.headers["cache-control"]), /public.*s-maxage=\d+/);
+    assert.equal(drawn[0]?.headers["content-type"], "image/png");
+    // Kept images are served again to the same, refused client, with no new render.
+    const kept = loop.flatMap((answer, n) => (answer.status === 200 ? [image(n)] : []));
+    const again = await inParallel(kept.length, 16, (n) => rawGet(app.url, kept[n]!));
+    assert.equal(count(again, 200), kept.length, "kept images are served to a refused client");
+    assert.equal(previewRenders(app).renders, afterLoop.renders);
+
+    // Twenty clients (twenty socket addresses) asking three new images each at once: two drawn at a time, a
+    // short queue, the rest told to come back.
+    const crowd = await Promise.all(
+      Array.from({ length: 60 }, (_, n) => rawGet(app.url, image(300 + n), {}, `127.0.0.${2 + (n % 20)}`)),
+    );
+    const busy = crowd.filter((answer) => answer.status === 503);
+    const after = previewRenders(app);
+    console.log(
+      `  60 new images from 20 clients at once: ${count(crowd, 200)} drawn, ${busy.length} busy; ` +
+        `at most ${after.mostAtOnce} drawn at once`,
+    );
+    assert.equal(count(crowd, 200) + busy.length, 60);
+    assert.ok(busy.length > 0, "the queue is bounded");
+    assert.ok(Number(busy[0]?.headers["retry-after"]) >= 1);
+    assert.ok(after.mostAtOnce <= 2, `${after.mostAtOnce} drawn at once`);
+    assert.equal(after.renders, afterLoop.renders + count(crowd, 200));
+
+    // A code that is no seat of this petition is sent to the one image without an outline.
+    const stray = await rawGet(
+      app.url,
+      `/og/petitions/${id}/map.png?area=E99999999&metric=rate`,
+      {},
+      "127.0.0.41",
+    );
+    assert.equal(stray.status, 308);
+    assert.equal(stray.headers.location, `/og/petitions/${id}/map.png?metric=rate`);
   });
 });
