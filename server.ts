@@ -16,6 +16,8 @@ import next from "next";
 import { RenderCache, type Rendition } from "@/lib/render-cache/cache";
 import { postcodeKey, renderKey } from "@/lib/render-cache/key";
 import { rateLimited } from "@/lib/rate-limit";
+import { recentViewers } from "@/lib/history/viewers";
+import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
 import { clientKey } from "@/lib/rate-limit/client";
 import { badRequestTarget, decodeComponent, type BadTarget } from "@/lib/http/request-target";
 import { isPagePath, isUnlimitedPath, tooManyRequests } from "@/lib/rate-limit/routes";
@@ -53,6 +55,9 @@ function nameClient(request: http.IncomingMessage, trustedProxies: number): stri
   request.headers["x-atlas-client"] = client;
   return client;
 }
+
+/** The pages' live refresh (every minute while a petition's page is open): who is watching it. */
+const LIVE_REFRESH = new RegExp(`^/api/petitions/(${PETITION_ID_PATTERN})$`);
 
 /** Files named by their content hash: kept in memory, compressed, once each. */
 const IMMUTABLE_PREFIXES = ["/_next/static/", "/geo/"];
@@ -206,6 +211,8 @@ async function main() {
                 },
               )
             : value;
+        const watched = LIVE_REFRESH.exec(url.pathname)?.[1];
+        if (watched !== undefined && answer.status === 200) recentViewers().note(Number(watched), client);
         const page = answer.shareable && isPagePath(url.pathname);
         return writeAnswer(request, response, answer, page ? pageCacheControl : undefined);
       }

@@ -99,6 +99,16 @@ export const MIGRATIONS: readonly Migration[] = [
     // The seat matrix (lib/petition-index/seat-matrix.ts) reads only the rows fetched since its newest.
     statements: () => ["CREATE INDEX index_petitions_fetched_at ON index_petitions (fetched_at)"],
   },
+  {
+    version: 5,
+    name: "viewers and finished petitions",
+    statements: (t) => [
+      // Distinct clients watching as of viewed_at: the poller follows the most watched open petitions.
+      "ALTER TABLE history_views ADD COLUMN viewers INTEGER NOT NULL DEFAULT 0",
+      // When a petition was first seen no longer open: it gets no new snapshots, and one last thinning.
+      `ALTER TABLE history_petitions ADD COLUMN finished_at ${t.bigint}`,
+    ],
+  },
 ];
 
 /** Applies the migrations this database lacks; safe to call from several processes at once. */

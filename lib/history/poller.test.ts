@@ -63,15 +63,15 @@ async function run(target: Poller, durationMs: number, stepMs = 1_000) {
 
 describe("the history poller", () => {
   it("follows petitions viewed in the last 24 hours and the configured ones, nothing else", async () => {
-    await store.noteViewed(101, T0 - 3_600_000);
-    await store.noteViewed(102, T0 - 25 * 3_600_000);
+    await store.noteViewers(new Map([[101, 1]]), T0 - 3_600_000);
+    await store.noteViewers(new Map([[102, 5]]), T0 - 25 * 3_600_000);
     const { calls, getPetition } = scripted({});
     await run(poller(getPetition, { track: [103] }), 10_000);
     expect([...new Set(calls.map((call) => call.id))].sort()).toEqual([101, 103]);
   });
 
   it("calls each petition at most once a minute, after a jittered start", async () => {
-    await store.noteViewed(101, T0);
+    await store.noteViewers(new Map([[101, 1]]), T0);
     const { calls, getPetition } = scripted({});
     await run(poller(getPetition), 10 * 60_000);
     const times = calls.map((call) => call.at - T0);
@@ -88,6 +88,24 @@ describe("the history poller", () => {
     const gaps = calls.slice(1).map((call, index) => call.at - calls[index]!.at);
     const expected = [2, 4, 8, 8, 8].map((factor) => factor * INTERVAL + JITTER / 2);
     expect(gaps.slice(0, 5)).toEqual(expected.map((gap) => Math.ceil(gap / 1000) * 1000));
+  });
+
+  it("follows at most maxTracked petitions, the most watched, a few polls at a time", async () => {
+    // 1,000 petitions viewed, petition n by n clients.
+    await store.noteViewers(new Map(Array.from({ length: 1000 }, (_, n) => [n + 1, n + 1])), T0);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { calls, getPetition } = scripted({});
+    const slow = async (id: number) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      inFlight -= 1;
+      return getPetition(id);
+    };
+    await run(poller(slow, { maxTracked: 20, concurrency: 3, track: [5000] }), 5 * 60_000, 5_000);
+    const followed = new Set(calls.map((call) => call.id));
+    expect(followed).toEqual(new Set([5000, ...Array.from({ length: 19 }, (_, n) => 1000 - n)]));
+    expect(mostInFlight).toBe(3);
   });
 
   it.each<Answer>(["closed", "gone"])("stops polling a petition once it is %s", async (answer) => {

@@ -1,9 +1,11 @@
 /**
- * Keeps the history of open petitions current: every petition viewed in the last 24 hours plus a configured list
- * is read through getPetition's cache about once a minute (a fresh cached copy means no upstream call, so page
- * traffic and the poller share one call per minute), with jitter, exponential back-off while upstream fails, and
- * no more polls once a petition is no longer open. Snapshots come from the fetch observer, not from here.
+ * Keeps the history of open petitions current: at most `maxTracked` of them, the configured list first, then the
+ * most watched of those viewed in the last 24 hours (store.trackable). Each is read through getPetition's cache
+ * about once a minute (a fresh cached copy means no upstream call, so page traffic and the poller share one call
+ * per minute), a few at a time, best ranked first, with jitter, exponential back-off while upstream fails, and no
+ * more polls once a petition is no longer open. Snapshots come from the fetch observer; thinning runs apart.
  */
+import pLimit from "p-limit";
 import type { PetitionLoad } from "@/lib/petitions";
 import { isPetitionError } from "@/lib/petitions/errors";
 import type { HistoryStore } from "./store";
@@ -18,6 +20,10 @@ export interface PollerOptions {
   jitterMs?: number;
   maxBackoffMs?: number;
   viewedWithinMs?: number;
+  /** Petitions followed at most (HISTORY_POLL_MAX). */
+  maxTracked?: number;
+  /** Polls in flight at once (HISTORY_POLL_CONCURRENCY). */
+  concurrency?: number;
   /** How often the list of petitions to follow is re-read. */
   refreshMs?: number;
   now?: () => number;
@@ -31,6 +37,9 @@ interface Schedule {
 }
 
 const DAY_MS = 24 * 3_600_000;
+/** Viewer counts written in this last stretch rank by viewers; older ones only by when they were watched. */
+const RECENT_VIEWERS_MS = 30 * 60_000;
+export const DEFAULT_MAX_TRACKED = 200;
 
 export class Poller {
   private readonly schedule = new Map<number, Schedule>();
@@ -38,14 +47,15 @@ export class Poller {
   private readonly finished = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
-  private nextThinAt = 0;
   private readonly intervalMs: number;
   private readonly jitterMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly limit: pLimit.Limit;
 
   constructor(private readonly options: PollerOptions) {
+    this.limit = pLimit(options.concurrency ?? 4);
     this.intervalMs = options.intervalMs ?? 60_000;
     this.jitterMs = options.jitterMs ?? Math.min(10_000, this.intervalMs / 6);
     this.maxBackoffMs = options.maxBackoffMs ?? 30 * 60_000;
@@ -58,29 +68,24 @@ export class Poller {
     return new Map([...this.schedule].map(([id, entry]) => [id, entry.dueAt]));
   }
 
-  /** One pass: refresh the list, poll what is due, thin stores hourly. Returns the ids polled. */
+  /** One pass: refresh the list, poll what is due (best ranked first, a few at once). Returns the ids polled. */
   async tick(): Promise<number[]> {
     const store = await this.options.store();
     const now = this.now();
-    const following = await store.trackable(
-      now - (this.options.viewedWithinMs ?? DAY_MS),
-      this.options.track,
-    );
-    const wanted = new Set(following.filter((id) => !this.finished.has(id)));
+    const following = await store.trackable({
+      since: now - (this.options.viewedWithinMs ?? DAY_MS),
+      recentSince: now - RECENT_VIEWERS_MS,
+      always: this.options.track,
+      limit: this.options.maxTracked ?? DEFAULT_MAX_TRACKED,
+    });
+    const ranked = following.filter((id) => !this.finished.has(id));
+    const wanted = new Set(ranked);
     for (const id of this.schedule.keys()) if (!wanted.has(id)) this.schedule.delete(id);
-    for (const id of wanted) {
+    for (const id of ranked) {
       if (!this.schedule.has(id)) this.schedule.set(id, { dueAt: now + this.jitter(), failures: 0 });
     }
-    const polled: number[] = [];
-    for (const [id, entry] of this.schedule) {
-      if (entry.dueAt > now) continue;
-      polled.push(id);
-      await this.poll(id, entry);
-    }
-    if (now >= this.nextThinAt) {
-      this.nextThinAt = now + 3_600_000;
-      for (const id of await store.thinningDue(now)) await store.thin(id, now);
-    }
+    const polled = ranked.filter((id) => (this.schedule.get(id)?.dueAt ?? Infinity) <= now);
+    await Promise.all(polled.map((id) => this.limit(() => this.poll(id, this.schedule.get(id)!))));
     return polled;
   }
 
@@ -91,6 +96,7 @@ export class Poller {
       outcome: "poller-started",
       intervalMs: this.intervalMs,
       track: this.options.track ?? [],
+      maxTracked: this.options.maxTracked ?? DEFAULT_MAX_TRACKED,
     });
     const loop = async () => {
       try {

@@ -5,32 +5,33 @@ import "server-only";
  * bundled apart but share one process.
  *
  * Environment: DATABASE_URL (PostgreSQL; else SQLite in HISTORY_DIR, default .data), HISTORY_POLLER=off (no
- * in-process poller), HISTORY_TRACK=id,id (always poll these while open), HISTORY_POLL_MS (default 60000).
+ * in-process poller), HISTORY_TRACK=id,id (always poll these while open), HISTORY_POLL_MS (default 60000),
+ * HISTORY_POLL_MAX (petitions followed at most, default 200), HISTORY_POLL_CONCURRENCY (polls at once, default 4).
  */
 import path from "node:path";
 import { getPetition, type PetitionLoad } from "@/lib/petitions";
 import { onPetitionFetched } from "@/lib/petitions/fetch-observers";
 import { gainsSince, MOMENTUM_WINDOWS, type Momentum } from "./momentum";
-import { Poller } from "./poller";
+import { DEFAULT_MAX_TRACKED, Poller } from "./poller";
 import { openPostgres } from "./postgres-sql";
 import { openSqlite } from "./sqlite-sql";
 import { HistoryStore } from "./store";
+import { recentViewers } from "./viewers";
 
 interface HistoryRuntime {
   store?: Promise<HistoryStore>;
   recording?: () => void;
   poller?: Poller;
-  viewedAt: Map<number, number>;
+  timers: ReturnType<typeof setInterval>[];
 }
 
 const processWide = globalThis as typeof globalThis & { __petitionAtlasHistory?: HistoryRuntime };
 function runtime(): HistoryRuntime {
-  processWide.__petitionAtlasHistory ??= { viewedAt: new Map() };
+  processWide.__petitionAtlasHistory ??= { timers: [] };
   return processWide.__petitionAtlasHistory;
 }
 
-/** A view is written at most this often per petition and process: enough for "viewed in the last 24 h". */
-const VIEW_WRITE_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
 
 function log(fields: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify({ event: "history", ...fields }) + "\n");
@@ -61,9 +62,20 @@ export function trackedFromEnv(raw = process.env.HISTORY_TRACK ?? ""): number[] 
     .filter((id) => Number.isSafeInteger(id) && id > 0);
 }
 
-function pollIntervalMs(): number {
-  const configured = Number(process.env.HISTORY_POLL_MS);
-  return Number.isFinite(configured) && configured >= 1000 ? configured : 60_000;
+function envAtLeast(name: string, least: number, fallback: number): number {
+  const configured = Number(process.env[name]);
+  return Number.isSafeInteger(configured) && configured >= least ? configured : fallback;
+}
+
+const pollIntervalMs = () => envAtLeast("HISTORY_POLL_MS", 1000, 60_000);
+
+/** Runs `job` every `ms`, never keeping the process alive for it, and logs what it throws. */
+function every(ms: number, what: string, job: () => Promise<unknown>): ReturnType<typeof setInterval> {
+  const timer = setInterval(() => {
+    job().catch((error: unknown) => log({ outcome: `${what}-error`, error: String(error) }));
+  }, ms);
+  timer.unref?.();
+  return timer;
 }
 
 /** Records a snapshot after every upstream fetch and, unless told not to, starts the poller. Idempotent. */
@@ -76,39 +88,50 @@ export function startHistory(options: { poller?: boolean } = {}): void {
       .catch((error: unknown) => log({ petition: petition.id, outcome: "error", error: String(error) }));
   });
   const wantPoller = options.poller ?? process.env.HISTORY_POLLER !== "off";
+  if (state.timers.length === 0) {
+    // Who watches what, as the front server counted it, for whichever process polls (this one or another).
+    const flushMs = Math.min(60_000, pollIntervalMs());
+    state.timers.push(
+      every(flushMs, "viewers", async () =>
+        (await historyStore()).noteViewers(recentViewers().counts(), Date.now()),
+      ),
+    );
+    // Retention, apart from the polls: a long thinning never delays one, and a finished petition is thinned once.
+    if (wantPoller) state.timers.push(every(HOUR_MS, "thinning", () => thinDueHistories(Date.now())));
+  }
   if (wantPoller && !state.poller) {
     state.poller = new Poller({
       store: historyStore,
       getPetition: (id) => getPetition(id, { priority: "poller" }),
       track: trackedFromEnv(),
       intervalMs: pollIntervalMs(),
+      maxTracked: envAtLeast("HISTORY_POLL_MAX", 0, DEFAULT_MAX_TRACKED),
+      concurrency: envAtLeast("HISTORY_POLL_CONCURRENCY", 1, 4),
       log,
     });
     state.poller.start();
   }
 }
 
+/** Applies retention to every petition due for it; returns how many snapshots went. */
+export async function thinDueHistories(now: number): Promise<number> {
+  const store = await historyStore();
+  let removed = 0;
+  for (const id of await store.thinningDue(now)) removed += await store.thin(id, now);
+  if (removed > 0) log({ outcome: "thinned", removed });
+  return removed;
+}
+
 export async function stopHistory(): Promise<void> {
   const state = runtime();
   state.poller?.stop();
   state.poller = undefined;
+  for (const timer of state.timers.splice(0)) clearInterval(timer);
   state.recording?.();
   state.recording = undefined;
   const store = state.store;
   state.store = undefined;
   await (await store?.catch(() => undefined))?.close();
-}
-
-/** Notes that a petition's page was shown, so the poller follows it for a day. Never fails the page. */
-export async function noteViewed(petitionId: number, now = Date.now()): Promise<void> {
-  const { viewedAt } = runtime();
-  if (now - (viewedAt.get(petitionId) ?? 0) < VIEW_WRITE_MS) return;
-  viewedAt.set(petitionId, now);
-  try {
-    await (await historyStore()).noteViewed(petitionId, now);
-  } catch (error) {
-    log({ petition: petitionId, outcome: "view-error", error: String(error) });
-  }
 }
 
 /**

@@ -175,17 +175,68 @@ describe.each(storeVariants())("history store on $name", (variant) => {
       const applied = await store.sql.all<{ version: number }>(
         "SELECT version FROM history_migrations ORDER BY version",
       );
-      expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+      expect(applied.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
     });
 
     it("tracks viewed petitions until they close", async () => {
       const { store } = await fresh();
       const open = openPetition();
-      await store.noteViewed(open.id, T0);
-      await store.noteViewed(123, T0 - 2 * DAY);
-      expect(await store.trackable(T0 - DAY, [55])).toEqual([55, open.id]);
+      await store.noteViewers(new Map([[open.id, 3]]), T0);
+      await store.noteViewers(new Map([[123, 9]]), T0 - 2 * DAY);
+      const trackable = () => store.trackable({ since: T0 - DAY, always: [55], limit: 10 });
+      expect(await trackable()).toEqual([55, open.id]);
       await store.record({ ...open, state: "closed" }, T0 + MINUTE);
-      expect(await store.trackable(T0 - DAY, [55])).toEqual([55]);
+      expect(await trackable()).toEqual([55]);
+    });
+
+    it("tracks at most `limit` petitions: the configured ones, then the most watched, recent counts first", async () => {
+      const { store } = await fresh();
+      // Petitions 1–30 watched by 1–30 clients an hour ago; 31 and 32 by one and two clients just now.
+      await store.noteViewers(new Map(Array.from({ length: 30 }, (_, n) => [n + 1, n + 1])), T0 - HOUR);
+      await store.noteViewers(
+        new Map([
+          [31, 1],
+          [32, 2],
+        ]),
+        T0,
+      );
+      const trackable = (limit: number, recentSince = T0 - DAY) =>
+        store.trackable({ since: T0 - DAY, recentSince, always: [500], limit });
+      expect(await trackable(4)).toEqual([500, 30, 29, 28]);
+      // Counts older than recentSince rank below any recent one, then by when they were watched.
+      expect(await trackable(4, T0 - 30 * MINUTE)).toEqual([500, 32, 31, 1]);
+      expect(await trackable(100)).toHaveLength(33);
+      // A closed petition leaves its place to the next.
+      await store.record({ ...openPetition(), id: 30, state: "closed" }, T0);
+      expect(await trackable(4)).toEqual([500, 29, 28, 27]);
+    });
+
+    it("gives closed and rejected petitions no snapshots but the final total of one seen open", async () => {
+      const { store } = await fresh();
+      const base = openPetition();
+      expect(await store.record({ ...base, state: "rejected" }, T0)).toBe("finished");
+      expect(await store.points(base.id)).toEqual([]);
+
+      const other = { ...smallPetition(), id: 4242 };
+      await store.record(other, T0);
+      const closed = { ...grown(other, 1), state: "closed" as const };
+      expect(await store.record(closed, T0 + MINUTE)).toBe("recorded");
+      expect(await store.record({ ...grown(other, 2), state: "closed" }, T0 + 2 * MINUTE)).toBe("finished");
+      expect((await store.points(other.id)).map((point) => point.total)).toEqual([
+        other.signatureCount,
+        closed.signatureCount,
+      ]);
+    });
+
+    it("thins a finished petition once after it finished, then never again", async () => {
+      const { store } = await fresh();
+      const base = openPetition();
+      for (let step = 0; step < 5; step += 1) await store.record(grown(base, step), T0 + step * MINUTE);
+      expect(await store.thinningDue(T0 + 2 * HOUR)).toEqual([base.id]);
+      await store.record({ ...grown(base, 5), state: "closed" }, T0 + 3 * HOUR);
+      expect(await store.thinningDue(T0 + 5 * HOUR)).toEqual([base.id]);
+      await store.thin(base.id, T0 + 5 * HOUR);
+      expect(await store.thinningDue(T0 + 30 * DAY)).toEqual([]);
     });
 
     it("finds the baseline a momentum window starts from", async () => {

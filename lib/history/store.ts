@@ -19,7 +19,6 @@ interface PetitionRow {
   seat_codes: string;
   country_codes: string;
   state: string | null;
-  thinned_at: number;
 }
 
 const splitCodes = (joined: string) => (joined === "" ? [] : joined.split(","));
@@ -65,21 +64,31 @@ export class HistoryStore {
     this.series.forget();
   }
 
-  /** Records what a fetch of `petition` saw at `fetchedAt`, unless nothing changed since the latest snapshot. */
+  /**
+   * Records what a fetch of `petition` saw at `fetchedAt`, unless nothing changed since the latest snapshot. Only
+   * open petitions gain snapshots, and the fetch that first sees one closed or rejected: its final total.
+   * Thinning is not done here but by thinningDue/thin, apart from any fetch.
+   */
   record(petition: Petition, fetchedAt: number): Promise<RecordOutcome> {
     const id = petition.id;
+    const open = petition.state === "open";
     return this.sql.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO history_petitions (petition_id, seat_codes, country_codes, state, thinned_at)
-         VALUES (?, '', '', ?, ?) ON CONFLICT (petition_id) DO NOTHING`,
-        [id, petition.state, fetchedAt],
+        `INSERT INTO history_petitions (petition_id, seat_codes, country_codes, state, thinned_at, finished_at)
+         VALUES (?, '', '', ?, ?, ?) ON CONFLICT (petition_id) DO NOTHING`,
+        [id, petition.state, fetchedAt, open ? null : fetchedAt],
       );
       const lock = tx.dialect === "postgres" ? " FOR UPDATE" : "";
       const [meta] = await tx.all<PetitionRow>(
-        `SELECT seat_codes, country_codes, state, thinned_at FROM history_petitions WHERE petition_id = ?${lock}`,
+        `SELECT seat_codes, country_codes, state FROM history_petitions WHERE petition_id = ?${lock}`,
         [id],
       );
       if (!meta) throw new Error(`Petition ${id} vanished while recording`);
+      // Seen finished before (or first seen finished): its state is known, and that is all it needs.
+      if (!open && meta.state !== null && meta.state !== "open") {
+        await tx.run("UPDATE history_petitions SET state = ? WHERE petition_id = ?", [petition.state, id]);
+        return "finished";
+      }
       const [latest] = await tx.all<SnapshotRow>(
         "SELECT fetched_at, total, chain FROM history_snapshots WHERE petition_id = ? ORDER BY fetched_at DESC LIMIT 1",
         [id],
@@ -113,23 +122,16 @@ export class HistoryStore {
         );
         this.remember(id, { at: fetchedAt, total: petition.signatureCount, seats, countries });
       }
-      const thinDue = fetchedAt - meta.thinned_at >= HOUR_MS;
-      if (thinDue) await thinChain(tx, id, fetchedAt, (at) => this.decoded.delete(`${id}:${at}`));
       await tx.run(
-        "UPDATE history_petitions SET seat_codes = ?, country_codes = ?, state = ?, thinned_at = ? WHERE petition_id = ?",
-        [
-          seatCodes.join(","),
-          countryCodes.join(","),
-          petition.state,
-          thinDue ? fetchedAt : meta.thinned_at,
-          id,
-        ],
+        `UPDATE history_petitions SET seat_codes = ?, country_codes = ?, state = ?, finished_at = ?
+         WHERE petition_id = ?`,
+        [seatCodes.join(","), countryCodes.join(","), petition.state, open ? null : fetchedAt, id],
       );
       return unchanged ? "unchanged" : "recorded";
     });
   }
 
-  /** Applies retention to one petition now (record() does this hourly; closed petitions need it too). */
+  /** Applies retention to one petition now (the history runtime does this hourly, for those thinningDue names). */
   thin(petitionId: number, now: number): Promise<number> {
     return this.sql.transaction(async (tx) => {
       const lock = tx.dialect === "postgres" ? " FOR UPDATE" : "";
@@ -145,10 +147,11 @@ export class HistoryStore {
     });
   }
 
-  /** Petitions not thinned for an hour, e.g. closed ones whose snapshots keep ageing. */
+  /** Petitions not thinned for an hour; a finished one only until its first thinning after it finished. */
   async thinningDue(now: number): Promise<number[]> {
     const rows = await this.sql.all<{ petition_id: number }>(
-      "SELECT petition_id FROM history_petitions WHERE thinned_at <= ? ORDER BY petition_id",
+      `SELECT petition_id FROM history_petitions
+       WHERE thinned_at <= ? AND (finished_at IS NULL OR thinned_at <= finished_at) ORDER BY petition_id`,
       [now - HOUR_MS],
     );
     return rows.map((row) => row.petition_id);
@@ -228,31 +231,55 @@ export class HistoryStore {
     return first ? this.snapshotOf(this.sql, petitionId, first.fetched_at) : null;
   }
 
-  /** Records that a petition's page was shown (the poller follows recently viewed open petitions). */
-  async noteViewed(petitionId: number, at: number): Promise<void> {
-    await this.sql.run(
-      `INSERT INTO history_views (petition_id, viewed_at) VALUES (?, ?)
-       ON CONFLICT (petition_id) DO UPDATE SET viewed_at = excluded.viewed_at
-       WHERE history_views.viewed_at < excluded.viewed_at`,
-      [petitionId, at],
-    );
+  /** Writes how many distinct clients watch each petition now (RecentViewers' counts). */
+  async noteViewers(counts: ReadonlyMap<number, number>, at: number): Promise<void> {
+    if (counts.size === 0) return;
+    await this.sql.transaction(async (tx) => {
+      for (const [petitionId, viewers] of counts) {
+        await tx.run(
+          `INSERT INTO history_views (petition_id, viewed_at, viewers) VALUES (?, ?, ?)
+           ON CONFLICT (petition_id) DO UPDATE SET viewed_at = excluded.viewed_at, viewers = excluded.viewers
+           WHERE history_views.viewed_at <= excluded.viewed_at`,
+          [petitionId, at, viewers],
+        );
+      }
+    });
   }
 
-  /** Petitions viewed since `since` that are open or not yet seen, plus those of `always` in the same states. */
-  async trackable(since: number, always: readonly number[] = []): Promise<number[]> {
+  /**
+   * The petitions the poller follows, at most `limit`, best first: those of `always`, then those viewed since
+   * `since`, the most watched first (counts written since `recentSince`; older ones rank by when they were
+   * watched). Petitions known to be closed or rejected are never among them.
+   */
+  async trackable({
+    since,
+    recentSince = since,
+    always = [],
+    limit,
+  }: {
+    since: number;
+    recentSince?: number;
+    always?: readonly number[];
+    limit: number;
+  }): Promise<number[]> {
     const viewed = await this.sql.all<{ petition_id: number }>(
-      "SELECT petition_id FROM history_views WHERE viewed_at >= ?",
-      [since],
+      `SELECT v.petition_id FROM history_views v LEFT JOIN history_petitions p ON p.petition_id = v.petition_id
+       WHERE v.viewed_at >= ? AND (p.state IS NULL OR p.state = 'open')
+       ORDER BY CASE WHEN v.viewed_at >= ? THEN v.viewers ELSE 0 END DESC, v.viewed_at DESC, v.petition_id
+       LIMIT ?`,
+      [since, recentSince, limit],
     );
-    const candidates = [...new Set([...always, ...viewed.map((row) => row.petition_id)])];
-    if (candidates.length === 0) return [];
-    const closed = await this.sql.all<{ petition_id: number }>(
-      `SELECT petition_id FROM history_petitions WHERE state IS NOT NULL AND state <> 'open'
-       AND petition_id IN (${candidates.map(() => "?").join(", ")})`,
-      candidates,
-    );
-    const done = new Set(closed.map((row) => row.petition_id));
-    return candidates.filter((id) => !done.has(id)).sort((a, b) => a - b);
+    const finished =
+      always.length === 0
+        ? []
+        : await this.sql.all<{ petition_id: number }>(
+            `SELECT petition_id FROM history_petitions WHERE state IS NOT NULL AND state <> 'open'
+             AND petition_id IN (${always.map(() => "?").join(", ")})`,
+            [...always],
+          );
+    const done = new Set(finished.map((row) => row.petition_id));
+    const wanted = always.filter((id) => !done.has(id));
+    return [...new Set([...wanted, ...viewed.map((row) => Number(row.petition_id))])].slice(0, limit);
   }
 
   /** Snapshots and bytes of blobs held, per store or per petition. */

@@ -38,4 +38,4 @@ export interface PointQuery {
   limit?: number;
 }
 
-export type RecordOutcome = "recorded" | "unchanged" | "out-of-order";
+export type RecordOutcome = "recorded" | "unchanged" | "out-of-order" | "finished";

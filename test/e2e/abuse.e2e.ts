@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { LiveTable } from "@/lib/api/live-table";
 import { rawGet, type Answer } from "@/test/faults/http";
-import { FIXTURE_IDS } from "@/test/upstream/fixtures";
-import type { StandIn } from "@/test/upstream/server";
+import { FIXTURE_IDS, OPEN_COPIES_FIRST } from "@/test/upstream/fixtures";
+import { startStandIn, type StandIn } from "@/test/upstream/server";
 import { test } from "./harness";
+import { eventually } from "./support/eventually";
 import { startApp, type RunningApp } from "./support/processes";
 
 /** The default per-client limits (test apps otherwise have theirs out of reach), against the shared stand-in. */
@@ -229,4 +233,73 @@ test("abuse: a loop over link-preview images' seats and metrics is bounded: rend
     assert.equal(stray.status, 308);
     assert.equal(stray.headers.location, `/og/petitions/${id}/map.png?metric=rate`);
   });
+});
+
+test("abuse: 1,000 petitions watched by 100 clients do not make the poller follow more than HISTORY_POLL_MAX; the most watched are followed", async () => {
+  const standIn = await startStandIn({ openCopies: 1000 });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-abuse-poller-"));
+  const maxTracked = 20;
+  try {
+    await withApp(
+      standIn,
+      {
+        HISTORY_DIR: dir,
+        HISTORY_POLLER: "on",
+        HISTORY_POLL_MS: "1000",
+        HISTORY_POLL_MAX: String(maxTracked),
+        PETITIONS_CACHE_FRESH_MS: "1000",
+        // Room upstream for every poll the poller wants: only its own bound holds it back.
+        PETITIONS_API_RATE: "500",
+        PETITIONS_API_CONCURRENCY: "16",
+      },
+      async (app) => {
+        // A hundred clients (socket addresses) each keep ten petitions' pages open: the pages' live refreshes.
+        const client = (n: number) => `127.0.1.${1 + (n % 100)}`;
+        const ids = Array.from({ length: 1000 }, (_, n) => OPEN_COPIES_FIRST + n);
+        const views = await inParallel(1000, 16, (n) =>
+          rawGet(app.url, `/api/petitions/${ids[n]}`, {}, client(n)),
+        );
+        assert.equal(count(views, 200), 1000, "every petition was shown");
+        // Three of them are watched by thirty clients more each.
+        const watched = [ids[7]!, ids[500]!, ids[993]!];
+        await inParallel(90, 16, (n) =>
+          rawGet(app.url, `/api/petitions/${watched[n % 3]}`, {}, `127.0.2.${1 + Math.floor(n / 3)}`),
+        );
+        const polledIds = () =>
+          new Set(
+            standIn
+              .requests()
+              .map((request) => Number(/^\/petitions\/(\d+)\.json$/.exec(request.url)?.[1]))
+              .filter((id) => !Number.isNaN(id)),
+          );
+        // Nobody reads now: every upstream call is the poller's.
+        standIn.reset();
+        await eventually(
+          () => {
+            const polled = polledIds();
+            assert.ok(
+              watched.every((id) => polled.has(id)),
+              `polled so far: ${[...polled].join(", ")}`,
+            );
+          },
+          { timeout: 30_000, interval: 500, what: "the poller follows the most watched petitions" },
+        );
+        standIn.reset();
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        const polled = polledIds();
+        console.log(
+          `  1,000 petitions watched: the poller called upstream for ${polled.size} of them in 6 s`,
+        );
+        assert.ok(polled.size <= maxTracked, `${polled.size} petitions polled`);
+        assert.ok(polled.size > watched.length, "it follows up to its bound, not only the three");
+        assert.ok(
+          watched.every((id) => polled.has(id)),
+          "the most watched stay followed",
+        );
+      },
+    );
+  } finally {
+    await standIn.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -25,3 +25,5 @@ export const MISSING_ID = 799999;
 
 /** Extra open petitions made from the small fixture so that listings span pages (ids FIRST..FIRST+COUNT-1). */
 export const LISTING_FILLER = { first: 710001, count: 55 } as const;
+/** The first id of the open copies a stand-in started with `openCopies` serves (a thousand open petitions). */
+export const OPEN_COPIES_FIRST = 720001;

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { sharedData } from "@/scripts/data/paths";
 import { corpusDocuments, corpusParliamentOf } from "./corpus";
-import { LISTING_FILLER, FIXTURE_IDS } from "./fixtures";
+import { LISTING_FILLER, FIXTURE_IDS, OPEN_COPIES_FIRST } from "./fixtures";
 import {
   applyFault,
   isFaultMode,
@@ -135,11 +135,20 @@ function listing(pool: Iterable<PetitionDoc>, url: URL, origin: string) {
 }
 
 /**
+ * @param options.openCopies also serve this many copies of the small open petition, numbered from OPEN_COPIES_FIRST.
  * @param options.corpus also serve the petitions-index corpus (corpus.ts): in the current list, in the archived
  *   lists of parliaments 1–3 (`/archived/petitions.json?parliament=P`; 404 beyond), and one by one.
  */
-export async function startStandIn(options: { port?: number; corpus?: boolean } = {}): Promise<StandIn> {
+export async function startStandIn(
+  options: { port?: number; corpus?: boolean; openCopies?: number } = {},
+): Promise<StandIn> {
   const docs = loadFixtures();
+  const small = docs.get(FIXTURE_IDS.small)!;
+  for (let n = 0; n < (options.openCopies ?? 0); n++) {
+    const copy = structuredClone(small);
+    copy.data.id = OPEN_COPIES_FIRST + n;
+    docs.set(copy.data.id, copy);
+  }
   const corpus = options.corpus ? corpusDocuments() : [];
   for (const doc of corpus) docs.set(doc.data.id, doc);
   const archivedByParliament = new Map<number, PetitionDoc[]>();

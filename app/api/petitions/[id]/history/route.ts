@@ -1,7 +1,7 @@
 import type { HistoryBody, HistoryFramesBody } from "@/lib/api/types";
 import { milestonesOf, SIGNATURE_MILESTONES } from "@/lib/petitions/milestones";
 import { parseHistoryQuery } from "@/lib/history/query";
-import { historyStore, noteViewed } from "@/lib/history/runtime";
+import { historyStore } from "@/lib/history/runtime";
 import { BAD_PETITION_ID, petitionErrorResponse, petitionFailureOf } from "@/lib/http/petition-error";
 import { getPetition, petitionIdOf } from "@/lib/petitions";
 
@@ -25,8 +25,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const load = await getPetition(id);
     const { petition } = load;
-    // A petition page asks for its history once shown: the poller follows an open petition people are viewing.
-    if (petition.state === "open" && load.source !== "embedded") await noteViewed(petition.id);
     const store = await historyStore();
     const range = { from: query.from, to: query.to, limit: query.limit };
     const iso = (at: number) => new Date(at).toISOString();
