@@ -94,14 +94,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
     return response;
   }
 
-  // A prefetch renders no document to explain a failure in: the navigation after it gets the error page.
-  const prefetch =
-    request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
   const petitionId = petitionShownBy(url);
-  const failure = petitionId === null || prefetch ? null : await petitionFailure(petitionId, url);
+  const failure = petitionId === null ? null : await petitionFailure(petitionId, url);
   if (failure instanceof Response) return failure;
   // A page that calls notFound() sends an empty shell that only JavaScript fills; this 404 is whole HTML.
-  const notFound = !prefetch && (failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname));
+  const notFound = failure === "not-found" || NOT_A_PETITION_PAGE.test(url.pathname);
 
   const response = notFound
     ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url))
@@ -112,8 +109,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   matcher: [
+    // Every API call, prefetch or not: a header must not be a way around the rate limit.
     "/api/:path*",
-    // Pages, prefetch or not (a header must not be a way around a limit), but not static files (hashed, CSP-free).
-    "/((?!api/|_next/static|_next/image|geo/|favicon.ico|icon.svg).*)",
+    // Pages, but not static files (hashed, CSP-free by nature) nor link prefetches (no document is rendered; the
+    // front server still charges them the request tier).
+    {
+      source: "/((?!api/|_next/static|_next/image|geo/|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
   ],
 };
