@@ -9,6 +9,7 @@ import {
   unitsPerPixel,
   zoomOf,
 } from "@/lib/geo/camera";
+import { fetchText } from "@/lib/api/fetch-json";
 import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { unionBounds } from "@/lib/geo/seats-topology";
@@ -102,11 +103,7 @@ export const SvgChoropleth = memo(function SvgChoropleth({
     const layer = seatsRef.current;
     if (!layer || hex || layer.childElementCount > 0) return;
     const request = new AbortController();
-    fetch(seatPathsUrl, { signal: request.signal })
-      .then((response) => {
-        if (!response.ok) throw new Error(`${seatPathsUrl}: HTTP ${response.status}`);
-        return response.text();
-      })
+    fetchText(seatPathsUrl, request.signal)
       .then((svg) => {
         layer.innerHTML = seatLinksMarkup(latestShapes.current(parseSeatPaths(svg)));
         setSeatsBuilt((count) => count + 1);

@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { fetchJson } from "@/lib/api/fetch-json";
 import { hexBounds, hexFeatures, type HexLayout } from "@/lib/geo/hex";
 import type { PaddingOptions } from "maplibre-gl";
 import { SEAT_MAX_ZOOM } from "@/lib/geo/camera";
@@ -13,12 +14,6 @@ export interface Shapes {
   bounds: Map<string, Bounds>;
   /** The whole layout: where the camera goes with nothing selected. */
   extent: Bounds;
-}
-
-async function fetchJson(url: string) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
 }
 
 /** Boundaries for the geographic map, or hexagons for the cartogram; both from static, long-cached files. */

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiRequestError, fetchBlob, fetchJson } from "./fetch-json";
+import { ApiRequestError, fetchBlob, fetchJson, fetchText } from "./fetch-json";
 
 let server: http.Server;
 let base: string;
@@ -14,6 +14,7 @@ beforeAll(async () => {
     };
     if (req.url === "/ok") return send(200, "application/json", JSON.stringify({ seats: 650 }));
     if (req.url === "/png") return send(200, "image/png", "\x89PNG");
+    if (req.url === "/svg") return send(200, "image/svg+xml", '<svg><path id="seat-E14000530"/></svg>');
     if (req.url === "/unknown")
       return send(404, "application/json", JSON.stringify({ error: "No such postcode" }));
     send(502, "text/html", "<h1>Bad gateway</h1>");
@@ -27,6 +28,13 @@ describe("fetchJson and fetchBlob", () => {
   it("give a 2xx answer's body", async () => {
     expect(await fetchJson(`${base}/ok`)).toEqual({ seats: 650 });
     expect((await fetchBlob(`${base}/png`)).type).toBe("image/png");
+    expect(await fetchText(`${base}/svg`)).toBe('<svg><path id="seat-E14000530"/></svg>');
+  });
+
+  it("stop when aborted", async () => {
+    const request = new AbortController();
+    request.abort();
+    await expect(fetchText(`${base}/svg`, request.signal)).rejects.toThrow(/abort/i);
   });
 
   it("throw the status and the answer's own message", async () => {

@@ -12,8 +12,8 @@ export class ApiRequestError extends Error {
 }
 
 /** The browser's one way to read the app's API and images: a 2xx answer, else an ApiRequestError. */
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
+async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
+  const response = await fetch(url, { signal });
   if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as Partial<ApiError> | null;
   throw new ApiRequestError(response.status, typeof body?.error === "string" ? body.error : null, url);
@@ -22,6 +22,11 @@ async function fetchOk(url: string): Promise<Response> {
 /** A JSON answer's body (SWR's fetcher). */
 export async function fetchJson<T>(url: string): Promise<T> {
   return (await (await fetchOk(url)).json()) as T;
+}
+
+/** A text answer's body, e.g. the seat paths file; `signal` aborts it. */
+export async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
+  return (await fetchOk(url, signal)).text();
 }
 
 /** An answer's bytes, e.g. the server-drawn map image. */
