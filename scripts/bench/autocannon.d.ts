@@ -22,6 +22,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     /** Requests per second across all connections (a steady load rather than as fast as possible). */
     overallRate?: number;
+    /** Worker threads sharing the connections (each runs its own client). */
+    workers?: number;
     /** Requests to cycle through, each relative to url. */
     requests?: { method?: string; path: string }[];
   }

@@ -10,7 +10,7 @@ const TITLE =
 /** A markdown table; columns of numbers and measurements ("12 ms", "3.4 KiB", "—") are right-aligned. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
   const numeric = (cell: string | number | undefined) =>
-    typeof cell === "number" || /^(—|[\d.,]+ ?(ms|KiB|MiB|%|req\/s)?)$/.test(cell ?? "");
+    typeof cell === "number" || /^(—|[\d.,]+ ?(ms|µs|KiB|MiB|%|req\/s)?)$/.test(cell ?? "");
   const align = header.map((_, column) => (rows.every((row) => numeric(row[column])) ? "---:" : "---"));
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(align), ...rows.map(line)].join("\n");

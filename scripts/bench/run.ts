@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     });
     const env: BenchEnv = {
       appUrl: app.url,
+      appPid: app.pid,
       standIn,
       browser: async () => (browser ??= await launchChromium()),
     };

@@ -40,6 +40,8 @@ export function hasBuild(dir = distDir()): boolean {
 export interface RunningApp {
   url: string;
   port: number;
+  /** The server process (benches read its CPU time and memory from /proc). */
+  pid: number;
   /** The server's recent stdout and stderr, for failure messages. */
   log(): string;
   close(): Promise<void>;
@@ -90,7 +92,8 @@ export async function startApp({
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const stop = () => killGroup(child);
-  const app: RunningApp = { url, port, log: () => output, close: stop };
+  if (child.pid === undefined) throw new Error("the app server did not start");
+  const app: RunningApp = { url, port, pid: child.pid, log: () => output, close: stop };
 
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
