@@ -1,11 +1,11 @@
 import type { JoinedPetition } from "@/lib/join/types";
-import { initialSvgViewBox } from "@/lib/geo/svg-camera";
+import { initialSvgFrame } from "@/lib/geo/svg-camera";
 import type { ViewState } from "@/lib/view-state";
 import { ViewMap } from "./ViewMap";
 
 /**
- * The map as the full page and the embed both show it, with its SVG already framed where the request's URL points
- * (the browser cannot be measured on the server).
+ * The map as the full page and the embed both show it, with its SVG already framed where the request's URL points,
+ * in CSS that fits any screen (the browser cannot be measured on the server).
  */
 export function AtlasMap({
   label,
@@ -19,8 +19,8 @@ export function AtlasMap({
   /** What covers the map's bottom edge (PetitionMap's coverBottom). */
   coverBottom?: string;
 }) {
-  const initialViewBox =
-    viewState.mapKind === "map" ? initialSvgViewBox(joined.set, viewState, joined.rows) : null;
+  const initialFrame =
+    viewState.mapKind === "map" ? initialSvgFrame(joined.set, viewState, joined.rows) : null;
   // A new boundary set is a new drawing, with its own seat paths.
-  return <ViewMap key={joined.set} label={label} initialViewBox={initialViewBox} coverBottom={coverBottom} />;
+  return <ViewMap key={joined.set} label={label} initialFrame={initialFrame} coverBottom={coverBottom} />;
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo } from "react";
 import { PetitionMap } from "@/components/map/PetitionMap";
-import { cameraSeats, type ViewBox } from "@/lib/geo/camera";
+import { cameraSeats, type SvgFrame } from "@/lib/geo/camera";
 import type { MapCamera } from "@/lib/map/types";
 import { buildViewHref, type Camera } from "@/lib/view-state";
 import { useAtlas, useMapHandle, usePin } from "./atlas-context";
@@ -11,11 +11,11 @@ import { useView, useViewUpdate } from "./use-view-state";
 /** The petition map bound to the page: the figures on show, the view the URL records, the searched postcode. */
 export function ViewMap({
   label,
-  initialViewBox,
+  initialFrame,
   coverBottom,
 }: {
   label: string;
-  initialViewBox: ViewBox | null;
+  initialFrame: SvgFrame | null;
   coverBottom?: string;
 }) {
   const { rows, scales, geometry, viewBox, hexSvg, pathname } = useAtlas();
@@ -53,7 +53,7 @@ export function ViewMap({
       geometry={geometry}
       wholeMap={viewBox}
       hexSvg={kind === "hex" ? (hexSvg ?? null) : null}
-      initialViewBox={initialViewBox}
+      initialFrame={initialFrame}
       handle={handle}
       coverBottom={coverBottom}
     />

@@ -3,7 +3,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { formatCount } from "@/lib/format";
-import { FIT_PADDING, SEAT_MAX_ZOOM, type ViewBox } from "@/lib/geo/camera";
+import { cameraOfSvg, FIT_PADDING, SEAT_MAX_ZOOM, type SvgFrame, type ViewBox } from "@/lib/geo/camera";
 import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import type { SeatRow } from "@/lib/join/types";
 import type { MapCamera, Pin } from "@/lib/map/types";
@@ -56,7 +56,7 @@ export interface PetitionMapProps {
   wholeMap: ViewBox;
   hexSvg: HexSvgLayout | null;
   /** The server's framing of the first camera, for the SVG; null shows every seat. */
-  initialViewBox: ViewBox | null;
+  initialFrame: SvgFrame | null;
   /** Holds the running MapLibre map for whoever renders this (the map image download). */
   handle?: { current: MapLibreMap | null };
   /**
@@ -85,6 +85,8 @@ export function PetitionMap(props: PetitionMapProps) {
     [],
   );
   const mapRef = useRef<MapLibreMap | null>(null);
+  // The seats MapLibre's camera frames (joined), so a camera it already opened on is not framed again.
+  const framedSeats = useRef<string | null>(null);
   const [shapes, setShapes] = useState<Shapes | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   // MapLibre's handlers are bound once; this lets them see the latest props.
@@ -112,10 +114,13 @@ export function PetitionMap(props: PetitionMapProps) {
     Promise.all([import("./maplibre"), loadShapes(first.kind, { topology: startTopology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
+        // MapLibre opens on exactly what the SVG it replaces shows, so the handover does not move the map.
+        framedSeats.current = latest.current.camera.seats?.join(",") ?? null;
+        const shown = initialShapes.kind === "map" ? svgCameraIn(rootRef.current, container) : null;
         const map = new maplibregl.Map({
           container,
           style: seatsStyle(initialShapes.collection, latest.current.scale),
-          ...initialCamera(latest.current.camera, initialShapes, fitPadding()),
+          ...(shown ?? initialCamera(latest.current.camera, initialShapes, fitPadding())),
           attributionControl: false,
           dragRotate: false,
           pitchWithRotate: false,
@@ -243,16 +248,22 @@ export function PetitionMap(props: PetitionMapProps) {
   }, [styled, selection]);
 
   // The camera frames new seats once the frame answering the click is on screen (its first animation frame would
-  // hold that frame back); a shared camera (?at=) is left as it is.
+  // hold that frame back); seats it already frames (it opened on the SVG's framing) and a shared camera (?at=) are
+  // left as they are.
   const seatsKey = camera.seats?.join(",") ?? null;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !shapes || seatsKey === null || latest.current.camera.at) return;
-    const target = boundsOf(seatsKey.split(","), shapes);
-    if (!target) return;
-    return afterNextPaint(() =>
-      map.fitBounds(target, { padding: fitPadding(), maxZoom: SEAT_MAX_ZOOM, duration: 600 }),
-    );
+    if (!map || !shapes || seatsKey === framedSeats.current) return;
+    const target =
+      seatsKey === null || latest.current.camera.at ? null : boundsOf(seatsKey.split(","), shapes);
+    if (!target) {
+      framedSeats.current = seatsKey;
+      return;
+    }
+    return afterNextPaint(() => {
+      framedSeats.current = seatsKey;
+      map.fitBounds(target, { padding: fitPadding(), maxZoom: SEAT_MAX_ZOOM, duration: 600 });
+    });
   }, [shapes, seatsKey, fitPadding]);
 
   const hoverCode = hover?.code ?? null;
@@ -303,7 +314,7 @@ export function PetitionMap(props: PetitionMapProps) {
             camera={camera}
             seatPathsUrl={geometry.seatPaths}
             wholeMap={props.wholeMap}
-            initialViewBox={props.initialViewBox}
+            initialFrame={props.initialFrame}
             onPainted={svgPainted}
             onShapesFailed={svgFailed}
           />
@@ -347,4 +358,14 @@ export function PetitionMap(props: PetitionMapProps) {
       <script dangerouslySetInnerHTML={{ __html: SVG_PAINT_SCRIPT }} />
     </>
   );
+}
+
+/** MapLibre's camera showing what the SVG map in `root` shows now; null when it is not on screen. */
+function svgCameraIn(root: HTMLElement | null, container: HTMLElement) {
+  const svg = root?.querySelector<SVGSVGElement>("svg[viewBox]");
+  const box = svg?.getBoundingClientRect();
+  if (!svg || !box || box.width === 0) return null;
+  const { x, y, width, height } = svg.viewBox.baseVal;
+  const { lng, lat, zoom } = cameraOfSvg([x, y, width, height], box, container.getBoundingClientRect());
+  return { center: [lng, lat] as [number, number], zoom };
 }

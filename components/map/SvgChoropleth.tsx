@@ -2,12 +2,15 @@
 
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import {
-  cameraViewBox,
-  fitViewBox,
+  cameraFrame,
+  frameWidth,
+  frameZoom,
   type SeatBox,
+  seatsFrame,
+  type SvgFrame,
   type ViewBox,
   unitsPerPixel,
-  zoomOf,
+  wholeFrame,
 } from "@/lib/geo/camera";
 import { fetchText } from "@/lib/api/fetch-json";
 import type { HexSvgLayout } from "@/lib/geo/hex-file";
@@ -48,7 +51,7 @@ export interface SvgChoroplethProps {
   /** The whole map's viewBox. */
   wholeMap: ViewBox;
   /** The server's framing of the first camera; null shows every seat. */
-  initialViewBox: ViewBox | null;
+  initialFrame: SvgFrame | null;
   /** After the browser has painted a frame with the seats drawn. */
   onPainted: () => void;
   /** The seat shapes could not be fetched. */
@@ -60,7 +63,9 @@ export interface SvgChoroplethProps {
  * WebGL is missing or JavaScript is off (each seat links to its own view).
  * The geographic seats are markup the server writes (or, for a map drawn after the page loaded, built from the
  * seat paths file); React owns neither their elements nor their hydration, so colours and links are kept up to date
- * here. Its camera matches MapLibre's: the server frames the first view; later ones are measured from the seats.
+ * here. Its camera matches MapLibre's in any box: the svg element, centred in a size container and drawing past its
+ * own edges, is sized in CSS by the frame (lib/geo/camera.ts); the server frames the first view, the seats as drawn
+ * frame later ones.
  */
 export const SvgChoropleth = memo(function SvgChoropleth({
   hex,
@@ -72,7 +77,7 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   camera,
   seatPathsUrl,
   wholeMap,
-  initialViewBox,
+  initialFrame,
   onPainted,
   onShapesFailed,
 }: SvgChoroplethProps) {
@@ -82,7 +87,8 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   const [seatsBuilt, setSeatsBuilt] = useState(0);
   const key = JSON.stringify(camera);
   const [initialKey] = useState(key);
-  const [measured, setMeasured] = useState<{ key: string; viewBox: ViewBox | null } | null>(null);
+  // The camera on show and its frame: the server's first, then each new camera's, measured from the seats as drawn.
+  const [shown, setShown] = useState<{ key: string; frame: SvgFrame | null }>({ key, frame: initialFrame });
   const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, scale.metric));
   const shapesOf = (paths: Map<string, string>) =>
     rows.flatMap((row) => {
@@ -137,61 +143,68 @@ export const SvgChoropleth = memo(function SvgChoropleth({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, scale, seatHref, seatsBuilt]);
 
-  useLayoutEffect(() => {
+  // A new camera is framed once the frame answering the click is on screen: re-drawing every seat at a new scale
+  // would hold that frame back. Seats drawn in the browser are measured again once they are there.
+  useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || hex || key === initialKey) return;
-    setMeasured({ key, viewBox: measureCamera(svg, camera) });
-    // The key stands for the camera.
+    if (!svg || hex || (key === initialKey && shown.key === key)) return;
+    return afterNextPaint(() =>
+      setShown({ key, frame: key === initialKey ? initialFrame : measureFrame(svg, camera) }),
+    );
+    // The key stands for the camera; the frame on show is what it replaces.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, initialKey, hex, seatsBuilt]);
 
-  const framed = key === initialKey ? initialViewBox : measured?.key === key ? measured.viewBox : null;
-  const viewBox = hex ? hex.viewBox : (framed ?? wholeMap);
-  // Outlines as wide on screen as MapLibre draws them at this zoom.
-  const zoom = zoomOf(viewBox);
+  const frame = hex ? wholeFrame(hex.viewBox) : (shown.frame ?? wholeFrame(wholeMap));
+  const [, , frameUnitsWide, frameUnitsHigh] = frame.viewBox;
+  // Outlines as wide on screen as MapLibre draws them at this zoom (in the nominal map).
+  const zoom = frameZoom(frame);
   const pixel = unitsPerPixel(zoom);
   const selectedCentre =
     hex && selection ? hex.centres.find((centre) => centre.code === selection) : undefined;
 
   return (
-    <svg
-      ref={svgRef}
-      viewBox={viewBox.join(" ")}
-      preserveAspectRatio="xMidYMid meet"
-      className="h-full w-full overflow-visible p-12"
-      stroke="#ffffff"
-      strokeOpacity={0.8}
-      strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
-      strokeLinejoin="round"
-      onClick={(event) => {
-        // One handler for every seat; a modified click still opens the seat's link as the browser would.
-        const code = (event.target as Element).closest("a[data-code]")?.getAttribute("data-code");
-        if (!code || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-          return;
-        event.preventDefault();
-        onSelect(code);
-      }}
-    >
-      <g
-        ref={seatsRef}
-        data-seats={hex ? undefined : ""}
-        display={hex ? "none" : undefined}
-        dangerouslySetInnerHTML={{ __html: serverSeats }}
-        suppressHydrationWarning
-      />
-      {hex && <HexSeats hex={hex} rows={rows} scale={scale} seatHref={seatHref} />}
-      {selection && (!hex || selectedCentre) && (
-        <use
-          href={hex ? "#hex-cell" : `#${seatPathId(selection)}`}
-          x={selectedCentre?.x}
-          y={selectedCentre?.y}
-          fill="none"
-          stroke="#0f172a"
-          strokeOpacity={1}
-          strokeWidth={hex ? 0.04 : SELECTED_WIDTH * pixel}
+    <div className="relative h-full w-full [container-type:size]">
+      <svg
+        ref={svgRef}
+        viewBox={frame.viewBox.join(" ")}
+        preserveAspectRatio="xMidYMid meet"
+        className="absolute top-1/2 left-1/2 h-auto -translate-x-1/2 -translate-y-1/2 overflow-visible"
+        style={{ width: frameWidth(frame), aspectRatio: `${frameUnitsWide} / ${frameUnitsHigh}` }}
+        stroke="#ffffff"
+        strokeOpacity={0.8}
+        strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
+        strokeLinejoin="round"
+        onClick={(event) => {
+          // One handler for every seat; a modified click still opens the seat's link as the browser would.
+          const code = (event.target as Element).closest("a[data-code]")?.getAttribute("data-code");
+          if (!code || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+            return;
+          event.preventDefault();
+          onSelect(code);
+        }}
+      >
+        <g
+          ref={seatsRef}
+          data-seats={hex ? undefined : ""}
+          display={hex ? "none" : undefined}
+          dangerouslySetInnerHTML={{ __html: serverSeats }}
+          suppressHydrationWarning
         />
-      )}
-    </svg>
+        {hex && <HexSeats hex={hex} rows={rows} scale={scale} seatHref={seatHref} />}
+        {selection && (!hex || selectedCentre) && (
+          <use
+            href={hex ? "#hex-cell" : `#${seatPathId(selection)}`}
+            x={selectedCentre?.x}
+            y={selectedCentre?.y}
+            fill="none"
+            stroke="#0f172a"
+            strokeOpacity={1}
+            strokeWidth={hex ? 0.04 : SELECTED_WIDTH * pixel}
+          />
+        )}
+      </svg>
+    </div>
   );
 });
 
@@ -235,10 +248,9 @@ const HexSeats = memo(function HexSeats({
   );
 });
 
-/** The viewBox MapLibre's camera would have, from the seats as drawn; null shows every seat. */
-function measureCamera(svg: SVGSVGElement, camera: MapCamera): ViewBox | null {
-  const mapPx = [svg.clientWidth, svg.clientHeight] as const;
-  if (camera.at) return cameraViewBox(camera.at, mapPx);
+/** The frame MapLibre's camera would have, from the seats as drawn; null shows every seat. */
+function measureFrame(svg: SVGSVGElement, camera: MapCamera): SvgFrame | null {
+  if (camera.at) return cameraFrame(camera.at);
   if (!camera.seats) return null;
   const boxes = camera.seats.flatMap((code): SeatBox[] => {
     const seat = svg.querySelector<SVGAElement>(`[data-seats] > a[data-code="${code}"]`)?.getBBox();
@@ -246,5 +258,5 @@ function measureCamera(svg: SVGSVGElement, camera: MapCamera): ViewBox | null {
     return seat && seat.width > 0 ? [[seat.x, seat.y, seat.x + seat.width, seat.y + seat.height]] : [];
   });
   const box = unionBounds(boxes);
-  return box ? fitViewBox(box, mapPx) : null;
+  return box ? seatsFrame(box) : null;
 }

@@ -1,27 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { FIT_PADDING, NOMINAL_MAP_PX, SEAT_MAX_ZOOM, unitsPerPixel, zoomOf } from "@/lib/geo/camera";
+import { frameZoom, SEAT_MAX_ZOOM } from "@/lib/geo/camera";
 import { SEED_PETITION_ID } from "@/lib/petitions";
 import { projectMercator } from "@/lib/seats/mercator";
 import { loadPetition } from "@/lib/load/petition";
-import { initialSvgViewBox } from "./svg-camera";
+import { initialSvgFrame } from "./svg-camera";
 
 const SALFORD = "E14000911";
 const none = { area: null, region: null, at: null };
 
-describe("initialSvgViewBox", async () => {
+describe("initialSvgFrame", async () => {
   const { joined } = await loadPetition(SEED_PETITION_ID);
 
   it("shows every seat when the URL points nowhere, or at a seat the set does not have", () => {
-    expect(initialSvgViewBox("2010", none, joined.rows)).toBeNull();
-    expect(initialSvgViewBox("2010", { ...none, area: "E14001470" }, joined.rows)).toBeNull();
+    expect(initialSvgFrame("2010", none, joined.rows)).toBeNull();
+    expect(initialSvgFrame("2010", { ...none, area: "E14001470" }, joined.rows)).toBeNull();
   });
 
-  it("frames a selected city seat at the zoom limit, around the seat", () => {
-    const viewBox = initialSvgViewBox("2010", { ...none, area: SALFORD }, joined.rows);
-    expect(viewBox).not.toBeNull();
-    const [x, y, width, height] = viewBox!;
-    expect(zoomOf(viewBox!)).toBeCloseTo(SEAT_MAX_ZOOM, 2);
+  it("frames a selected city seat by its own box, at the zoom limit on a laptop and a phone alike", () => {
+    const frame = initialSvgFrame("2010", { ...none, area: SALFORD }, joined.rows)!;
+    expect(frame.maxZoom).toBe(SEAT_MAX_ZOOM);
+    expect(frameZoom(frame)).toBeCloseTo(SEAT_MAX_ZOOM, 6);
+    expect(frameZoom(frame, [390, 338])).toBeCloseTo(SEAT_MAX_ZOOM, 6);
     // Salford lies around 2.3°W 53.48°N.
+    const [x, y, width, height] = frame.viewBox;
     const [sx, sy] = projectMercator(-2.3, 53.48);
     expect(sx).toBeGreaterThan(x);
     expect(sx).toBeLessThan(x + width);
@@ -29,18 +30,20 @@ describe("initialSvgViewBox", async () => {
     expect(sy).toBeLessThan(y + height);
   });
 
-  it("frames a region around all its seats, further out than a seat", () => {
-    const london = initialSvgViewBox("2010", { ...none, region: "london" }, joined.rows);
-    const scotland = initialSvgViewBox("2010", { ...none, region: "scotland" }, joined.rows);
-    expect(zoomOf(london!)).toBeLessThan(SEAT_MAX_ZOOM);
-    expect(zoomOf(scotland!)).toBeLessThan(zoomOf(london!));
+  it("frames a region around all its seats: London at the limit on a laptop but not a phone, Scotland further out", () => {
+    const london = initialSvgFrame("2010", { ...none, region: "london" }, joined.rows)!;
+    const scotland = initialSvgFrame("2010", { ...none, region: "scotland" }, joined.rows)!;
+    expect(frameZoom(london)).toBeCloseTo(SEAT_MAX_ZOOM, 6);
+    expect(frameZoom(london, [390, 338])).toBeLessThan(SEAT_MAX_ZOOM);
+    expect(frameZoom(scotland)).toBeLessThan(frameZoom(london));
   });
 
-  it("follows a shared camera before any selection", () => {
+  it("follows a shared camera before any selection, at its own zoom", () => {
     const at = { lng: -1.5, lat: 52.5, zoom: 7.25 };
-    const viewBox = initialSvgViewBox("2010", { area: SALFORD, region: null, at }, joined.rows);
-    const [x, y, width] = viewBox!;
-    expect(width).toBeCloseTo((NOMINAL_MAP_PX[0] - 2 * FIT_PADDING) * unitsPerPixel(7.25), 1);
+    const frame = initialSvgFrame("2010", { area: SALFORD, region: null, at }, joined.rows)!;
+    expect(frame.fit).toBe(false);
+    expect(frameZoom(frame, [390, 700])).toBeCloseTo(7.25, 2);
+    const [x, y, width] = frame.viewBox;
     const [cx] = projectMercator(-1.5, 52.5);
     expect(x + width / 2).toBeCloseTo(cx, 1);
     expect(y).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { projectMercator, unprojectMercator } from "@/lib/seats/mercator";
+import { projectMercator } from "@/lib/seats/mercator";
 import { test } from "./harness";
 import {
   boxContains,
@@ -11,6 +11,7 @@ import {
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
+import { shownView } from "./support/camera";
 import { interiorPoint, seatBox } from "./support/seats";
 import { expectedSeat, SEED_SEAT_COUNT } from "./support/seed";
 import type { Bounds } from "@/lib/geo/seats-topology";
@@ -24,15 +25,6 @@ async function withoutPageScripts(page: Page) {
   await page.route("**/_next/static/**/*.js", (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
   );
-}
-
-/** The SVG map's viewBox as longitude/latitude bounds. */
-async function svgViewBounds(page: Page): Promise<Bounds> {
-  const viewBox = await mapLocator(page).locator("svg").first().getAttribute("viewBox");
-  const [x = 0, y = 0, width = 0, height = 0] = (viewBox ?? "").split(" ").map(Number);
-  const [west, north] = unprojectMercator(x, y);
-  const [east, south] = unprojectMercator(x + width, y + height);
-  return [west, south, east, north];
 }
 
 test("first paint: before any page script runs, the server's SVG map is ready with every seat coloured", async ({
@@ -67,7 +59,7 @@ test("first paint: ?area= frames the seat in the server's SVG, as MapLibre then 
   await waitForMap(page, "svg");
   assert.equal(await mapLocator(page).getAttribute("data-selected"), SALFORD);
   const seat = seatBox("2010", SALFORD);
-  const svgView = await svgViewBounds(page);
+  const svgView = (await shownView(page)).bounds;
   assert.ok(
     boxContains(svgView, seat),
     `SVG view ${svgView.join(",")} should contain Salford ${seat.join(",")}`,
