@@ -14,6 +14,7 @@ describe("parseViewState", () => {
     ["/?area=E14000911&area=E14000639", { area: "E14000911" }],
     ["/?area=%20e14000911%20", { area: "E14000911" }],
     ["/?at=-85,180,22", { at: { lat: -85, lng: 180, zoom: 22 } }],
+    ["/compare/1/2?diff=relative", { difference: "relative" }],
   ])("%s", (url, expected) => {
     expect(parseUrl(url)).toEqual({ ...DEFAULT_VIEW, ...expected });
   });
@@ -37,6 +38,7 @@ describe("parseViewState", () => {
     "?at=53,-2,5,1",
     "?at=53.,-2,5",
     "?at=,,",
+    "?diff=log",
   ])("falls back to defaults for %s", (query) => {
     expect(parseUrl(`/petitions/1${query}`)).toEqual(DEFAULT_VIEW);
   });
@@ -65,9 +67,12 @@ describe("buildViewQuery", () => {
       mapKind: "hex",
       region: "scotland",
       at: { lat: 59.123456789, lng: -1.987654321, zoom: 6.789 },
+      difference: "relative",
     };
     const query = buildViewQuery(state);
-    expect(query).toBe("?area=S14000051&metric=rate&view=hex&region=scotland&at=59.12346,-1.98765,6.79");
+    expect(query).toBe(
+      "?area=S14000051&metric=rate&view=hex&region=scotland&at=59.12346,-1.98765,6.79&diff=relative",
+    );
     expect(parseUrl(`/p${query}`)).toEqual({ ...state, at: { lat: 59.12346, lng: -1.98765, zoom: 6.79 } });
   });
 });

@@ -9,7 +9,12 @@ export interface ViewState {
   mapKind: MapKind;
   region: string | null;
   at: Camera | null;
+  /** The comparison page's difference map: the plain ratio of the two rates, or each relative to its UK rate. */
+  difference: DifferenceMeasure;
 }
+
+export type DifferenceMeasure = "ratio" | "relative";
+export const DIFFERENCE_MEASURES = ["ratio", "relative"] as const satisfies readonly DifferenceMeasure[];
 
 export type MapKind = "map" | "hex";
 export const MAP_KINDS = ["map", "hex"] as const satisfies readonly MapKind[];
@@ -26,6 +31,7 @@ export const DEFAULT_VIEW: ViewState = {
   mapKind: "map",
   region: null,
   at: null,
+  difference: "ratio",
 };
 
 const ONS_CODE = /^[ENSW]\d{8}$/;
@@ -43,6 +49,7 @@ export function parseViewState(params: SearchParamsLike): ViewState {
     mapKind: oneOf(MAP_KINDS, get("view")) ?? DEFAULT_VIEW.mapKind,
     region: parseRegion(get("region")),
     at: parseCamera(get("at")),
+    difference: oneOf(DIFFERENCE_MEASURES, get("diff")) ?? DEFAULT_VIEW.difference,
   };
 }
 
@@ -76,6 +83,7 @@ export function buildViewQuery(state: ViewState): string {
   if (state.mapKind !== DEFAULT_VIEW.mapKind) params.set("view", state.mapKind);
   if (state.region) params.set("region", state.region);
   if (state.at) params.set("at", formatCamera(state.at));
+  if (state.difference !== DEFAULT_VIEW.difference) params.set("diff", state.difference);
   const query = params.toString().replaceAll("%2C", ",");
   return query ? `?${query}` : "";
 }

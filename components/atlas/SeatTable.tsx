@@ -5,7 +5,7 @@ import type { SeatRow } from "@/lib/join/types";
 import { formatCount, formatRate, formatShare } from "@/lib/format";
 import { inRegion, regionBySlug } from "@/lib/regions";
 import { useAtlas } from "./atlas-context";
-import { buildViewHref } from "@/lib/view-state";
+import { buildViewHref, DEFAULT_VIEW } from "@/lib/view-state";
 import { useView, useViewUpdate } from "./use-view-state";
 
 type SortKey = "count" | "share" | "perThousand" | "name";
@@ -29,7 +29,7 @@ export function SeatTable() {
   const [expanded, setExpanded] = useState(false);
   const focus = region ? regionBySlug(region) : undefined;
   const hrefOf = useCallback(
-    (code: string) => buildViewHref(pathname, { area: code, metric, mapKind, region, at: null }),
+    (code: string) => buildViewHref(pathname, { ...DEFAULT_VIEW, area: code, metric, mapKind, region }),
     [pathname, metric, mapKind, region],
   );
   const select = useCallback((code: string) => update({ area: code, at: null }), [update]);

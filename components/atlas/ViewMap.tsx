@@ -4,7 +4,7 @@ import { useCallback, useMemo } from "react";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { cameraSeats, type SvgFrame } from "@/lib/geo/camera";
 import type { MapCamera } from "@/lib/map/types";
-import { buildViewHref, type Camera } from "@/lib/view-state";
+import { buildViewHref, DEFAULT_VIEW, type Camera } from "@/lib/view-state";
 import { useAtlas, useMapHandle, usePin } from "./atlas-context";
 import { useView, useViewUpdate } from "./use-view-state";
 
@@ -32,7 +32,7 @@ export function ViewMap({
   // The same camera object while its seats and shared camera are the same, so the map re-frames only on change.
   const camera = useMemo<MapCamera>(() => ({ seats: seatsKey?.split(",") ?? null, at }), [seatsKey, at]);
   const seatHref = useCallback(
-    (code: string) => buildViewHref(pathname, { area: code, metric, mapKind: kind, region, at: null }),
+    (code: string) => buildViewHref(pathname, { ...DEFAULT_VIEW, area: code, metric, mapKind: kind, region }),
     [pathname, metric, kind, region],
   );
   const onSelect = useCallback((code: string) => update({ area: code, at: null }), [update]);

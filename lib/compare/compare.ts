@@ -1,13 +1,12 @@
 /**
- * Two petitions on the same boundary set, seat by seat. Each seat's rate (signatures per 1,000 electors) is taken
- * relative to its own petition's UK rate, so a petition ten times the size of the other does not tint every seat:
- * the difference map shows log2 of (A's relative rate ÷ B's relative rate), 0 where the seat leans the same way
- * for both, +1 where it leans twice as far towards A. Correlations are of the plain rates.
+ * Two petitions on the same boundary set, seat by seat: both counts and rates (signatures per 1,000 electors), the
+ * difference the map shows (lib/compare/difference.ts), the correlations of the plain rates, and the seats leaning
+ * furthest each way by that same difference.
  */
-import { schemePuOr } from "d3-scale-chromatic";
 import { sampleCorrelation, sampleRankCorrelation } from "simple-statistics";
 import type { JoinedPetition, SeatRow } from "@/lib/join/types";
-import { colourOf, ZERO_COLOUR } from "@/lib/scale/scale";
+import { buildViewHref, DEFAULT_VIEW, type DifferenceMeasure } from "@/lib/view-state";
+import { differenceHalfWidth, differenceOf } from "./difference";
 
 export interface ComparedSeat {
   code: string;
@@ -16,17 +15,21 @@ export interface ComparedSeat {
   countB: number;
   rateA: number;
   rateB: number;
-  /** log2 of the ratio of relative rates; null ("no ratio") when either count is 0. */
-  logRatio: number | null;
+  /** The measure's log2 ratio; null ("no ratio") when either count is 0. */
+  difference: number | null;
 }
 
 export interface Comparison {
+  measure: DifferenceMeasure;
+  /** The colour scale runs from −halfWidth to +halfWidth doublings. */
+  halfWidth: number;
   seats: ComparedSeat[];
   /** Over the seats both petitions list, zeros included; null with fewer than 3 such seats or no variation. */
   pearson: number | null;
   spearman: number | null;
   /** Seats both petitions list. */
   paired: number;
+  /** Seats by difference, highest first, and lowest first. */
   mostA: ComparedSeat[];
   mostB: ComparedSeat[];
 }
@@ -42,7 +45,7 @@ export function comparePetitions(
   a: JoinedPetition,
   b: JoinedPetition,
   listed: { a: ListedCodes; b: ListedCodes },
-  limit = 10,
+  { measure = "ratio", limit = 10 }: { measure?: DifferenceMeasure; limit?: number } = {},
 ): Comparison {
   if (a.set !== b.set) throw new Error(`Cannot compare ${a.set} seats with ${b.set} seats`);
   const bByCode = new Map(b.rows.map((row) => [row.code, row]));
@@ -51,10 +54,11 @@ export function comparePetitions(
   const seats = a.rows.flatMap((rowA): ComparedSeat[] => {
     const rowB: SeatRow | undefined = bByCode.get(rowA.code);
     if (!rowB) return [];
-    const logRatio =
-      rowA.count > 0 && rowB.count > 0 && ukA > 0 && ukB > 0
-        ? Math.log2(rowA.perThousand / ukA / (rowB.perThousand / ukB))
-        : null;
+    const difference = differenceOf(
+      measure,
+      { count: rowA.count, rate: rowA.perThousand, ukRate: ukA },
+      { count: rowB.count, rate: rowB.perThousand, ukRate: ukB },
+    );
     return [
       {
         code: rowA.code,
@@ -63,7 +67,7 @@ export function comparePetitions(
         countB: rowB.count,
         rateA: rowA.perThousand,
         rateB: rowB.perThousand,
-        logRatio,
+        difference,
       },
     ];
   });
@@ -71,9 +75,11 @@ export function comparePetitions(
   const xs = paired.map((seat) => seat.rateA);
   const ys = paired.map((seat) => seat.rateB);
   const enough = paired.length >= 3;
-  const withRatio = seats.filter((seat) => seat.logRatio !== null);
-  const byRatio = withRatio.toSorted((x, y) => y.logRatio! - x.logRatio! || x.code.localeCompare(y.code));
+  const withRatio = seats.filter((seat) => seat.difference !== null);
+  const byRatio = withRatio.toSorted((x, y) => y.difference! - x.difference! || x.code.localeCompare(y.code));
   return {
+    measure,
+    halfWidth: differenceHalfWidth(withRatio.map((seat) => seat.difference!)),
     seats,
     pearson: enough ? finiteOrNull(sampleCorrelation(xs, ys)) : null,
     spearman: enough ? finiteOrNull(sampleRankCorrelation(xs, ys)) : null,
@@ -83,15 +89,7 @@ export function comparePetitions(
   };
 }
 
-/** Classes of the ratio A ÷ B (relative rates): halves and doubles either side of "the same". */
-export const RATIO_SCALE = {
-  thresholds: [0.5, 0.71, 0.91, 1.1, 1.41, 2],
-  // d3's PuOr runs purple → orange: purple leans to B, orange to A.
-  colours: [...(schemePuOr[7] ?? [])],
-  zeroColour: ZERO_COLOUR,
-};
-
-/** A seat's colour on the difference map (grey for "no ratio"). */
-export function ratioColour(logRatio: number | null): string {
-  return logRatio === null ? RATIO_SCALE.zeroColour : colourOf(RATIO_SCALE, 2 ** logRatio);
+/** A comparison's address (or one of its files, e.g. "/seats.csv"), with its measure in the query when not the default. */
+export function comparisonHref(idA: number, idB: number, measure: DifferenceMeasure, file = ""): string {
+  return buildViewHref(`/compare/${idA}/${idB}${file}`, { ...DEFAULT_VIEW, difference: measure });
 }

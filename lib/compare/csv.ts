@@ -1,7 +1,8 @@
 import { csvCell, CSV_BOM } from "@/lib/export/csv";
 import type { Comparison } from "./compare";
+import { DIFFERENCE_TEXT } from "./difference";
 
-/** The comparison per seat as CSV: both counts and rates and the log ratio ("" for no ratio). */
+/** The comparison per seat as CSV: both counts and rates and the map's log ratio, named by its measure ("" for no ratio). */
 export function comparisonCsv(comparison: Comparison, idA: number, idB: number): string {
   const header = [
     "ons_code",
@@ -10,7 +11,7 @@ export function comparisonCsv(comparison: Comparison, idA: number, idB: number):
     `signatures_${idB}`,
     `per_1000_electors_${idA}`,
     `per_1000_electors_${idB}`,
-    "log2_relative_ratio",
+    DIFFERENCE_TEXT[comparison.measure].csvColumn,
   ];
   const lines = comparison.seats.map((seat) =>
     [
@@ -20,7 +21,7 @@ export function comparisonCsv(comparison: Comparison, idA: number, idB: number):
       seat.countB,
       seat.rateA.toFixed(3),
       seat.rateB.toFixed(3),
-      seat.logRatio === null ? "" : seat.logRatio.toFixed(4),
+      seat.difference === null ? "" : seat.difference.toFixed(4),
     ]
       .map(csvCell)
       .join(","),

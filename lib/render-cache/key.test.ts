@@ -16,6 +16,7 @@ describe("renderKey", () => {
     ],
     ["/petitions/241584?area=E14000911&area=E14000639", "/petitions/241584?area=E14000911"],
     ["/petitions/241584?region=london&at=51.5,-0.1,10&x=1", "/petitions/241584?region=london"],
+    ["/petitions/241584?diff=relative", "/petitions/241584"],
     ["/petitions/241584?metric=votes&region=atlantis&area=<script>", "/petitions/241584"],
     ["/embed/petitions/241584?metric=share", "/embed/petitions/241584?metric=share"],
     ["/about?x=1", "/about"],

@@ -1,13 +1,13 @@
 /**
  * Which requests share a rendered answer: the path, plus only the view parameters that change the first frame,
- * normalised through the one view-state parser and builder. The camera (`at`) is applied in the browser, and any
- * other parameter changes nothing, so neither can multiply the variants kept.
+ * normalised through the one view-state parser and builder. The camera (`at`) is applied in the browser, the
+ * difference measure belongs to comparison pages, and any other parameter changes nothing, so neither can multiply the variants kept.
  */
 import { decodeComponent } from "@/lib/http/request-target";
 import { PETITION_ID_PATTERN } from "@/lib/petitions/input";
 import { normalisePostcode } from "@/lib/postcodes/normalise";
 import { previewImagePath } from "@/lib/share/links";
-import { buildViewQuery, parseViewState } from "@/lib/view-state";
+import { buildViewQuery, DEFAULT_VIEW, parseViewState } from "@/lib/view-state";
 
 /** Pages that show a petition view; the query is part of their key. */
 const VIEW_PAGE = new RegExp(`^(?:/|/(?:embed/)?petitions/${PETITION_ID_PATTERN})$`);
@@ -22,7 +22,14 @@ export function renderKey(url: URL): string | null {
   const image = PREVIEW_IMAGE.exec(url.pathname)?.[1];
   if (image !== undefined) return previewImagePath(Number(image), parseViewState(url.searchParams));
   if (!VIEW_PAGE.test(url.pathname)) return null;
-  return url.pathname + buildViewQuery({ ...parseViewState(url.searchParams), at: null });
+  return (
+    url.pathname +
+    buildViewQuery({
+      ...parseViewState(url.searchParams),
+      at: null,
+      difference: DEFAULT_VIEW.difference,
+    })
+  );
 }
 
 const POSTCODE_PATH = /^\/api\/postcodes\/([^/]+)$/;

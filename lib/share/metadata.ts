@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import type { ComparedSeat } from "@/lib/compare/compare";
+import { comparisonHref, type ComparedSeat } from "@/lib/compare/compare";
 import { formatCorrelation } from "@/lib/compare/csv";
 import type { ComparisonLoad } from "@/lib/compare/load";
 import type { LoadedPetition } from "@/lib/load/petition";
 import { METRIC_LABELS } from "@/lib/metric-labels";
-import { buildViewHref, parseViewState } from "@/lib/view-state";
+import { buildViewHref, DEFAULT_VIEW, parseViewState } from "@/lib/view-state";
 import { previewImagePath, shareDescription } from "./links";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "./preview-svg";
 
@@ -75,7 +75,12 @@ export function comparePreviewMetadata(load: ComparisonLoad): Metadata {
   return {
     title,
     description,
-    ...previewMetadata({ title, description, url: `/compare/${idA}/${idB}`, images }),
+    ...previewMetadata({
+      title,
+      description,
+      url: comparisonHref(idA, idB, load.ok ? load.comparison.measure : DEFAULT_VIEW.difference),
+      images,
+    }),
   };
 }
 

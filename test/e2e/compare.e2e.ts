@@ -37,6 +37,43 @@ test("compare: the page shows both correlations, and its CSV downloads with the 
   assert.equal(fromCsv.toFixed(3), pearson);
 });
 
+test("compare: the difference map is log2(rate A / rate B) by default, and the relative view is a control the link and CSV carry", async ({
+  page,
+  open,
+}) => {
+  await open(PAIR);
+  const map = page.getByTestId("difference-map");
+  assert.equal(await map.getAttribute("data-measure"), "ratio");
+  await map.getByText("log2(rate A / rate B)", { exact: true }).waitFor();
+  const legend = map.getByRole("list", { name: "Legend" }).getByRole("listitem");
+  const labels = await legend.allTextContents();
+  assert.equal(labels.length, 5);
+  assert.equal(labels[2], "equal");
+  assert.match(labels[0]!, /^[\d,]+× more B$/);
+  assert.match(labels[4]!, /^[\d,]+× more A$/);
+
+  await page
+    .getByRole("navigation", { name: "Difference measure" })
+    .getByRole("link", { name: "Each relative to its UK rate" })
+    .click();
+  await page.waitForURL(`**${PAIR}?diff=relative`);
+  await page.locator('[data-testid="difference-map"][data-measure="relative"]').waitFor();
+  assert.equal(
+    await page.getByRole("link", { name: "Each relative to its UK rate" }).getAttribute("aria-current"),
+    "page",
+  );
+  assert.match(
+    await page.getByLabel("Link to this comparison").inputValue(),
+    /\/compare\/575833\/\d+\?diff=relative$/,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the comparison as CSV" }).click(),
+  ]);
+  const header = readFileSync((await download.path())!, "utf8").split("\r\n")[0]!;
+  assert.ok(header.endsWith(",log2_relative_ratio"), header);
+});
+
 test("compare: petitions on different boundary sets are refused with a clear message", async ({
   page,
   open,

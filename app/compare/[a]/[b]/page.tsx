@@ -3,26 +3,32 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DifferenceMap } from "@/components/compare/DifferenceMap";
 import { RateScatter } from "@/components/compare/RateScatter";
-import type { ComparedSeat } from "@/lib/compare/compare";
+import { comparisonHref, type ComparedSeat } from "@/lib/compare/compare";
 import { formatCorrelation } from "@/lib/compare/csv";
+import { DIFFERENCE_TEXT, differenceWords } from "@/lib/compare/difference";
 import { loadComparison, type ComparisonLoad } from "@/lib/compare/load";
 import { formatCount } from "@/lib/format";
 import type { LoadedPetition } from "@/lib/load/petition";
 import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { seatPagePath } from "@/lib/seat-page/links";
 import { comparePreviewMetadata, publicBaseUrl } from "@/lib/share/metadata";
+import { DIFFERENCE_MEASURES, parseViewState, type DifferenceMeasure } from "@/lib/view-state";
 
 interface Props {
   params: Promise<{ a: string; b: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-async function comparisonOf(props: Props): Promise<{ a: number; b: number; load: ComparisonLoad }> {
+async function comparisonOf(
+  props: Props,
+): Promise<{ a: number; b: number; measure: DifferenceMeasure; load: ComparisonLoad }> {
   const raw = await props.params;
   const a = petitionIdOf(raw.a);
   const b = petitionIdOf(raw.b);
   if (a === null || b === null) notFound();
+  const measure = parseViewState(await props.searchParams).difference;
   try {
-    return { a, b, load: await loadComparison(a, b) };
+    return { a, b, measure, load: await loadComparison(a, b, measure) };
   } catch (error) {
     if (isPetitionError(error) && error.kind === "not-found") notFound();
     throw error;
@@ -33,7 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return comparePreviewMetadata((await comparisonOf(props)).load);
 }
 
-/** The seats leaning furthest towards one petition relative to the other, each linking to its page. */
+/** The seats leaning furthest towards one petition relative to the other, by the map's measure, each linking to its page. */
 function LeanSection({
   seats,
   set,
@@ -56,8 +62,8 @@ function LeanSection({
               {seat.name}
             </Link>{" "}
             <span className="tabular-nums text-slate-700">
-              {(2 ** Math.abs(seat.logRatio ?? 0)).toFixed(1)}× further towards {towards} (
-              {formatCount(seat.countA)} A, {formatCount(seat.countB)} B)
+              {differenceWords(seat.difference ?? 0)} ({formatCount(seat.countA)} A,{" "}
+              {formatCount(seat.countB)} B)
             </span>
           </li>
         ))}
@@ -80,7 +86,7 @@ function ComparedPetition({ side, loaded }: { side: "A" | "B"; loaded: LoadedPet
 }
 
 export default async function ComparePage(props: Props) {
-  const { a, b, load } = await comparisonOf(props);
+  const { a, b, measure, load } = await comparisonOf(props);
   const heading = (
     <header className="space-y-2">
       <h1 className="text-2xl font-bold">Two petitions compared</h1>
@@ -102,7 +108,7 @@ export default async function ComparePage(props: Props) {
   }
   const { comparison } = load;
   const set = load.a.joined.set;
-  const path = `/compare/${a}/${b}`;
+  const text = DIFFERENCE_TEXT[measure];
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8 text-slate-800">
       {heading}
@@ -121,16 +127,33 @@ export default async function ComparePage(props: Props) {
         <h2 id="difference-heading" className="text-lg font-semibold">
           Where each leans
         </h2>
-        <p className="text-sm text-slate-600">
-          Each seat&apos;s rate for A relative to A&apos;s UK rate, divided by the same for B: orange seats
-          lean to A, purple to B. Each seat links to its page.
-        </p>
-        <DifferenceMap
-          set={set}
-          seats={comparison.seats}
-          label={`Map of the ${comparison.seats.length} seats coloured by how far each leans to petition A or B`}
-        />
+        <p className="text-sm text-slate-600">{text.explanation} Each seat links to its page.</p>
+        <nav aria-label="Difference measure">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {DIFFERENCE_MEASURES.map((option) => (
+              <li key={option}>
+                <Link
+                  href={comparisonHref(a, b, option)}
+                  prefetch={false}
+                  aria-current={option === measure ? "page" : undefined}
+                  className={
+                    option === measure
+                      ? "rounded border border-sky-800 bg-sky-800 px-2 py-1 text-white"
+                      : "rounded border border-slate-300 px-2 py-1 text-sky-800 underline"
+                  }
+                >
+                  {DIFFERENCE_TEXT[option].control}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <DifferenceMap set={set} comparison={comparison} />
       </section>
+      <p className="text-sm text-slate-600">
+        Both lists rank the seats with a ratio by the map&apos;s measure, {text.title}: the first list highest
+        first, the second lowest first.
+      </p>
       <div className="grid gap-6 md:grid-cols-2">
         <LeanSection seats={comparison.mostA} set={set} towards="A" />
         <LeanSection seats={comparison.mostB} set={set} towards="B" />
@@ -152,15 +175,15 @@ export default async function ComparePage(props: Props) {
           <input
             id="compare-link"
             readOnly
-            value={new URL(path, publicBaseUrl()).toString()}
+            value={new URL(comparisonHref(a, b, measure), publicBaseUrl()).toString()}
             className="w-full max-w-md rounded border border-slate-300 px-2 py-1"
           />
         </p>
         <p>
-          <a href={`${path}/seats.csv`} download className="text-sky-800 underline">
+          <a href={comparisonHref(a, b, measure, "/seats.csv")} download className="text-sky-800 underline">
             Download the comparison as CSV
           </a>{" "}
-          (per seat: both counts, both rates, the log ratio).
+          (per seat: both counts, both rates, and {text.title} as <code>{text.csvColumn}</code>).
         </p>
       </section>
     </div>
