@@ -59,7 +59,7 @@ function pointInPolygonRows(): { rows: string[][]; points: number; outside: numb
     outside: placed.result.filter((seat) => seat === -1).length,
     rows: [
       [
-        "postcode → 2024 seat: the locator's indexes (seat boxes, distance grid)",
+        "postcode → 2024 seat: the locator's indexes (seat boxes, edge boxes)",
         `${Math.round(build.ms)} ms`,
         "",
       ],

@@ -12,6 +12,7 @@ import { repoRoot } from "@/scripts/data/paths";
 import { launchChromium } from "@/test/e2e/support/browser";
 import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support/processes";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
+import { boundaryDistanceSection } from "./boundary-distance";
 import { geometrySection } from "./geometry";
 import { historySection } from "./history";
 import { lighthouseSection } from "./lighthouse";
@@ -34,6 +35,7 @@ const SECTIONS: BenchSection[] = [
   historySection,
   seatPagesSection,
   geometrySection,
+  boundaryDistanceSection,
 ];
 
 const BENCH_DIST_DIR = ".next-bench";

@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { describe, expect, it } from "vitest";
 import { skipWithout } from "@/test/dependencies";
 import { sharedData } from "./paths";
-import { SeatLocator } from "./postcodes-locator";
+import { EdgeGrid } from "@/scripts/bench/boundary-distance";
+import { SeatLocator, type EdgeIndex } from "./postcodes-locator";
 import { seededRandom } from "@/lib/seeded-random";
 
 const file2024 = sharedData("boundaries", "pcon_2024set_jul2024_uk_buc.geojson");
@@ -63,4 +64,24 @@ describe.skipIf(skipWithout(existsSync(file2024), `${file2024} is missing`))("Se
       for (const code of seats) expect(answered, key).toContain(code);
     }
   });
+
+  it("finds the same seat, distance outside and nearby seats as the grid and as measuring every edge", () => {
+    const everyEdge: EdgeIndex = { visitNear: () => false };
+    const reference = new SeatLocator(collection, "PCON24CD", 300, () => everyEdge);
+    const grid = new SeatLocator(collection, "PCON24CD", 300, (edges, near) => new EdgeGrid(edges, near));
+    const random = seededRandom(11);
+    let nearBoundary = 0;
+    let outside = 0;
+    for (let i = 0; i < 3000; i++) {
+      // Around Greater Manchester, where seats are small and boundaries close, and across Great Britain and its coasts.
+      const [lng, lat] = i % 2 ? [-2.6 + random() * 0.8, 53.3 + random() * 0.4] : [-6 + random() * 8, 50 + random() * 8.5];
+      const placement = locator.locate(lng, lat);
+      expect(placement, `${lng},${lat}`).toEqual(reference.locate(lng, lat));
+      expect(placement, `${lng},${lat}`).toEqual(grid.locate(lng, lat));
+      if (placement.nearby.length > 0) nearBoundary++;
+      if (placement.metresOutside > 0) outside++;
+    }
+    expect(nearBoundary).toBeGreaterThan(100);
+    expect(outside).toBeGreaterThan(100);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Point → constituency: a flatbush index of the seats' bounding boxes and turf's point in polygon on the few seats
- * whose box holds the point; a grid of edges for the distances to boundaries (decision 0070 has the figures).
+ * whose box holds the point; an index of the boundary edges for the distances to boundaries (decisions 0070, 0072).
  */
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import Flatbush from "flatbush";
@@ -15,16 +15,61 @@ export interface Placement {
   nearby: number[];
 }
 
-const METRES_PER_DEGREE_LAT = 110_574;
-const METRES_PER_DEGREE_LNG_AT_EQUATOR = 111_320;
-/** Grid cell size for the distance search: each cell lists the edges within the near distance of it. */
-const CELL_DEGREES = 0.01;
-/** Furthest north a UK point lies; the longitude margin is sized for it so it is never too small. */
-const NORTHERNMOST_LAT = 61;
-const NO_EDGES = new Uint32Array(0);
-/** The narrowest a grid cell gets in metres (its east–west width in the far north). */
-const CELL_METRES_AT_NORTHERNMOST =
-  CELL_DEGREES * METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((NORTHERNMOST_LAT * Math.PI) / 180);
+export const METRES_PER_DEGREE_LAT = 110_574;
+export const METRES_PER_DEGREE_LNG_AT_EQUATOR = 111_320;
+/**
+ * How far around a point outside every seat the nearest boundary is first looked for; beyond it every edge is
+ * measured (points far out at sea, rare).
+ */
+export const OUTSIDE_REACH_METRES = 500;
+
+/** Metres per degree of longitude at a latitude (the equirectangular approximation every distance here uses). */
+export const metresPerDegreeLng = (lat: number) => METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((lat * Math.PI) / 180);
+
+/** Boundary edges as segments: edge e runs from (x1[e], y1[e]) to (x2[e], y2[e]), in degrees. */
+export interface Edges {
+  x1: Float64Array;
+  y1: Float64Array;
+  x2: Float64Array;
+  y2: Float64Array;
+}
+
+/**
+ * Visits the edges that may lie within some metres of a point (a superset, repeats allowed); false when the index
+ * cannot bound a search that wide, and every edge must be measured.
+ */
+export interface EdgeIndex {
+  visitNear(lng: number, lat: number, metres: number, visit: (edge: number) => void): boolean;
+}
+
+/** flatbush over the edges' bounding boxes, searched with a box the given metres around the point. */
+export class EdgeBoxes implements EdgeIndex {
+  private readonly index: Flatbush;
+
+  constructor(edges: Edges) {
+    this.index = new Flatbush(edges.x1.length);
+    for (let e = 0; e < edges.x1.length; e++) {
+      this.index.add(
+        Math.min(edges.x1[e]!, edges.x2[e]!),
+        Math.min(edges.y1[e]!, edges.y2[e]!),
+        Math.max(edges.x1[e]!, edges.x2[e]!),
+        Math.max(edges.y1[e]!, edges.y2[e]!),
+      );
+    }
+    this.index.finish();
+  }
+
+  visitNear(lng: number, lat: number, metres: number, visit: (edge: number) => void): boolean {
+    const dLng = metres / metresPerDegreeLng(lat);
+    const dLat = metres / METRES_PER_DEGREE_LAT;
+    // Visiting in the filter and keeping nothing spares building the list of results.
+    this.index.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat, (edge) => {
+      visit(edge);
+      return false;
+    });
+    return true;
+  }
+}
 
 /** A seat's area; other geometry types carry none. */
 function polygonal(geometry: Geometry): Polygon | MultiPolygon {
@@ -51,10 +96,7 @@ export class SeatLocator {
   private readonly edgeSeat: Uint16Array;
   /** Each seat's edges are edges seatEdgeStart[seat] .. seatEdgeStart[seat + 1] (collected seat by seat). */
   private readonly seatEdgeStart: Uint32Array;
-  private readonly minLat: number;
-  private readonly minLng: number;
-  private readonly columns: number;
-  private readonly cells: Map<number, Uint32Array>;
+  private readonly edgeIndex: EdgeIndex;
   /** Scratch per seat, reset after each query through `touched`. */
   private readonly nearest: Float64Array;
 
@@ -62,6 +104,7 @@ export class SeatLocator {
     collection: FeatureCollection,
     codeProperty: string,
     private readonly nearMetres: number,
+    indexEdges: (edges: Edges, nearMetres: number) => EdgeIndex = (edges) => new EdgeBoxes(edges),
   ) {
     const codeOf = (feature: Feature) => String(feature.properties?.[codeProperty]);
     const features = [...collection.features].sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : 1));
@@ -72,9 +115,6 @@ export class SeatLocator {
     [this.x1, this.y1, this.x2, this.y2, this.edgeSeat] = [edges.x1, edges.y1, edges.x2, edges.y2, edges.seat];
     this.seatEdgeStart = new Uint32Array(this.codes.length + 1).fill(this.edgeSeat.length);
     for (let e = this.edgeSeat.length - 1; e >= 0; e--) this.seatEdgeStart[this.edgeSeat[e]!] = e;
-    this.minLat = Math.floor(Math.min(...this.y1)) - 1;
-    this.minLng = Math.floor(Math.min(...this.x1)) - 1;
-    this.columns = Math.ceil((Math.max(...this.x1) + 1 - this.minLng) / CELL_DEGREES) + 1;
     for (let seat = 0; seat < this.codes.length; seat++) {
       let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
       // Every vertex starts one of its seat's edges.
@@ -85,7 +125,7 @@ export class SeatLocator {
       this.boxes.add(west, south, east, north);
     }
     this.boxes.finish();
-    this.cells = this.indexCells();
+    this.edgeIndex = indexEdges(edges, nearMetres);
     this.nearest = new Float64Array(this.codes.length).fill(Infinity);
   }
 
@@ -118,36 +158,6 @@ export class SeatLocator {
     };
   }
 
-  private column(lng: number): number {
-    return Math.floor((lng - this.minLng) / CELL_DEGREES);
-  }
-
-  private row(lat: number): number {
-    return Math.floor((lat - this.minLat) / CELL_DEGREES);
-  }
-
-  private indexCells(): Map<number, Uint32Array> {
-    const cells = new Map<number, number[]>();
-    const marginLat = this.nearMetres / METRES_PER_DEGREE_LAT;
-    const marginLng =
-      this.nearMetres / (METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((NORTHERNMOST_LAT * Math.PI) / 180));
-    for (let e = 0; e < this.edgeSeat.length; e++) {
-      const west = Math.min(this.x1[e]!, this.x2[e]!) - marginLng;
-      const east = Math.max(this.x1[e]!, this.x2[e]!) + marginLng;
-      const south = Math.min(this.y1[e]!, this.y2[e]!) - marginLat;
-      const north = Math.max(this.y1[e]!, this.y2[e]!) + marginLat;
-      for (let row = this.row(south); row <= this.row(north); row++) {
-        for (let column = this.column(west); column <= this.column(east); column++) {
-          const key = row * this.columns + column;
-          const list = cells.get(key) ?? [];
-          list.push(e);
-          cells.set(key, list);
-        }
-      }
-    }
-    return new Map([...cells].map(([key, list]) => [key, Uint32Array.from(list)]));
-  }
-
   /** Index of the seat whose polygon contains the point (holes excluded), or -1. */
   containing(lng: number, lat: number): number {
     let found = -1;
@@ -167,15 +177,17 @@ export class SeatLocator {
   /** Seat, distance outside and nearby seats for a point; outside every seat it takes the nearest one. */
   locate(lng: number, lat: number): Placement {
     const inside = this.containing(lng, lat);
-    // Inside a seat only edges within the near distance matter, and the point's cell lists all of those.
-    let touched = this.measure(lng, lat, inside === -1 ? this.neighbourhood(lng, lat) : this.edgesNear(lng, lat));
+    // Inside a seat only edges within the near distance matter; outside, those within reach of the nearest seat too.
+    const reach = inside === -1 ? OUTSIDE_REACH_METRES + this.nearMetres : this.nearMetres;
+    let touched = this.measure(lng, lat, (visit) => {
+      if (!this.edgeIndex.visitNear(lng, lat, reach, visit)) this.visitAll(visit);
+    });
     let seat = inside;
     if (inside === -1) {
       seat = this.closest(touched);
-      // The 3×3 cells list every edge within one cell width plus the near distance; beyond that, search all.
-      if (seat === -1 || this.nearest[seat]! > CELL_METRES_AT_NORTHERNMOST) {
+      if (seat === -1 || this.nearest[seat]! > OUTSIDE_REACH_METRES) {
         this.reset(touched);
-        touched = this.measure(lng, lat, undefined);
+        touched = this.measure(lng, lat, (visit) => this.visitAll(visit));
         seat = this.closest(touched);
       }
     }
@@ -190,43 +202,21 @@ export class SeatLocator {
 
   /** Metres from the point to the nearest edge of one seat's boundary (whether the point is inside it or not). */
   distanceTo(lng: number, lat: number, seat: number): number {
-    const edges = Uint32Array.from(
-      { length: this.seatEdgeStart[seat + 1]! - this.seatEdgeStart[seat]! },
-      (_, i) => this.seatEdgeStart[seat]! + i,
-    );
-    const touched = this.measure(lng, lat, edges);
+    const touched = this.measure(lng, lat, (visit) => {
+      for (let e = this.seatEdgeStart[seat]!; e < this.seatEdgeStart[seat + 1]!; e++) visit(e);
+    });
     const metres = this.nearest[seat]!;
     this.reset(touched);
     return metres;
   }
 
-  private edgesNear(lng: number, lat: number): Uint32Array {
-    return this.edgesIn(this.row(lat), this.column(lng));
-  }
-
-  private edgesIn(row: number, column: number): Uint32Array {
-    return this.cells.get(row * this.columns + column) ?? NO_EDGES;
-  }
-
-  /** Edges listed by the point's cell and the eight around it (with repeats, which do no harm). */
-  private neighbourhood(lng: number, lat: number): Uint32Array {
-    const lists: Uint32Array[] = [];
-    const [row, column] = [this.row(lat), this.column(lng)];
-    for (const dRow of [-1, 0, 1]) {
-      for (const dColumn of [-1, 0, 1]) lists.push(this.edgesIn(row + dRow, column + dColumn));
-    }
-    const edges = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-    let offset = 0;
-    for (const list of lists) {
-      edges.set(list, offset);
-      offset += list.length;
-    }
-    return edges;
-  }
-
   private closest(seats: number[]): number {
     let best = -1;
-    for (const s of seats) if (best === -1 || this.nearest[s]! < this.nearest[best]!) best = s;
+    // Ties (a vertex two seats share) go to the lowest seat index, whatever order the index lists edges in.
+    for (const s of seats) {
+      if (best === -1 || this.nearest[s]! < this.nearest[best]! || (this.nearest[s] === this.nearest[best] && s < best))
+        best = s;
+    }
     return best;
   }
 
@@ -234,13 +224,15 @@ export class SeatLocator {
     for (const s of seats) this.nearest[s] = Infinity;
   }
 
-  /** Fills `nearest` with each seat's distance over the given edges (all edges when undefined); returns seats seen. */
-  private measure(lng: number, lat: number, edges: Uint32Array | undefined): number[] {
-    const kx = METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((lat * Math.PI) / 180);
+  private visitAll(visit: (edge: number) => void): void {
+    for (let e = 0; e < this.edgeSeat.length; e++) visit(e);
+  }
+
+  /** Fills `nearest` with each seat's distance over the edges `edges` visits; returns the seats seen. */
+  private measure(lng: number, lat: number, edges: (visit: (edge: number) => void) => void): number[] {
+    const kx = metresPerDegreeLng(lat);
     const touched: number[] = [];
-    const count = edges ? edges.length : this.edgeSeat.length;
-    for (let i = 0; i < count; i++) {
-      const e = edges ? edges[i]! : i;
+    edges((e) => {
       const ax = (this.x1[e]! - lng) * kx;
       const ay = (this.y1[e]! - lat) * METRES_PER_DEGREE_LAT;
       const dx = (this.x2[e]! - lng) * kx - ax;
@@ -252,7 +244,7 @@ export class SeatLocator {
       const seat = this.edgeSeat[e]!;
       if (this.nearest[seat] === Infinity) touched.push(seat);
       if (distance < this.nearest[seat]!) this.nearest[seat] = distance;
-    }
+    });
     return touched;
   }
 }
