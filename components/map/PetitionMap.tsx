@@ -103,7 +103,7 @@ export function PetitionMap(props: PetitionMapProps) {
     if (rootRef.current?.getAttribute("data-state") === "ready") dispatch({ type: "svg-painted" });
   }, []);
 
-  const boot = useMapLibreBoot(machine.svgPainted);
+  const boot = useMapLibreBoot(machine, dispatch, rootRef);
   const { topology, overview, hex } = geometry;
   useEffect(() => {
     const container = containerRef.current;
@@ -284,6 +284,7 @@ export function PetitionMap(props: PetitionMapProps) {
 
   const hoveredRow = hover ? rows.find((row) => row.code === hover.code) : undefined;
   const failure = machine.webglFailure;
+  const waitingForGesture = machine.bootWhen === "on-gesture" && !machine.booting;
   return (
     <>
       <div
@@ -298,11 +299,13 @@ export function PetitionMap(props: PetitionMapProps) {
         suppressHydrationWarning
       >
         {/* Anti-aliased SVG costs seconds of software raster that MapLibre then waits behind; smooth edges only
-            when the SVG is here to stay. */}
+            when the SVG is here to stay. Until then a finger's pan or pinch on it is the map's, as on MapLibre's
+            canvas (it boots MapLibre), not a page scroll or a swipe back. Assistive technology skips it unless it
+            is the map for now (a touch screen before its first pan or zoom) or for good. */}
         <div
-          className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${failure ? "" : "[shape-rendering:crispEdges]"}`}
+          className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${failure ? "" : "touch-none [shape-rendering:crispEdges]"}`}
           style={coverBottom ? { bottom: coverBottom } : undefined}
-          aria-hidden={!failure}
+          aria-hidden={!failure && !waitingForGesture}
         >
           <SvgChoropleth
             hex={props.hexSvg}

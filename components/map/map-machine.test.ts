@@ -75,3 +75,41 @@ describe("the map's SVG → MapLibre handover", () => {
     ]);
   });
 });
+
+describe("when MapLibre boots", () => {
+  const fine = { type: "pointer-known", coarse: false } as const;
+  const touch = { type: "pointer-known", coarse: true } as const;
+
+  it("boots by itself once the SVG is shown, or late, with a fine pointer or none", () => {
+    expect(run(fine).booting).toBe(false);
+    expect(run(fine, { type: "boot-due", cause: "svg-shown" }).booting).toBe(true);
+    expect(run(fine, { type: "boot-due", cause: "svg-late" }).booting).toBe(true);
+  });
+
+  it("on a touch screen waits for the first pan or zoom, whatever the SVG does", () => {
+    const waiting = run(
+      touch,
+      { type: "svg-painted" },
+      { type: "boot-due", cause: "svg-shown" },
+      { type: "boot-due", cause: "svg-late" },
+    );
+    expect(waiting.booting).toBe(false);
+    expect(published(waiting.phase)).toEqual({ renderer: "svg", state: "ready" });
+    expect(mapReducer(waiting, { type: "boot-due", cause: "gesture" }).booting).toBe(true);
+  });
+
+  it("boots nothing before it knows the pointer, except for a gesture", () => {
+    expect(run({ type: "boot-due", cause: "svg-shown" }).booting).toBe(false);
+    expect(run({ type: "boot-due", cause: "gesture" }).booting).toBe(true);
+  });
+
+  it("keeps the first pointer it was told and stays booted", () => {
+    expect(run(touch, fine).bootWhen).toBe("on-gesture");
+    const booted = run(fine, { type: "boot-due", cause: "svg-shown" });
+    expect(mapReducer(booted, { type: "boot-due", cause: "gesture" })).toBe(booted);
+  });
+
+  it("boots on a touch screen at once when the SVG's shapes cannot load", () => {
+    expect(run(touch, { type: "svg-failed" }).booting).toBe(true);
+  });
+});

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { projectMercator } from "@/lib/seats/mercator";
 import { test } from "./harness";
 import {
   boxContains,
@@ -8,11 +7,12 @@ import {
   mapLocator,
   readCamera,
   SEAT_PATHS_FILE,
+  svgSeatPixel,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
 import { shownView } from "./support/camera";
-import { interiorPoint, seatBox } from "./support/seats";
+import { seatBox } from "./support/seats";
 import { expectedSeat, SEED_SEAT_COUNT } from "./support/seed";
 import type { Bounds } from "@/lib/geo/seats-topology";
 
@@ -94,20 +94,7 @@ test("first paint: without scripts, clicking a seat on the SVG map opens it", as
   await withoutPageScripts(page);
   await page.goto(`${appUrl}/`);
   await waitForMap(page, "svg");
-  const [lng, lat] = interiorPoint("2010", HIGHLAND_SEAT);
-  const pixel = await mapLocator(page)
-    .locator("svg")
-    .first()
-    .evaluate(
-      (svg, [x, y]) => {
-        const point = (svg as SVGSVGElement).createSVGPoint();
-        point.x = x;
-        point.y = y;
-        const screen = point.matrixTransform((svg as SVGSVGElement).getScreenCTM() ?? undefined);
-        return { x: screen.x, y: screen.y };
-      },
-      projectMercator(lng, lat),
-    );
+  const pixel = await svgSeatPixel(page, "2010", HIGHLAND_SEAT);
   await page.mouse.click(pixel.x, pixel.y);
   await page.waitForURL((url) => url.searchParams.get("area") === HIGHLAND_SEAT);
   assert.equal(await mapLocator(page).getAttribute("data-selected"), HIGHLAND_SEAT);

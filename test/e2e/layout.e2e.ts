@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { getGeoManifest } from "@/lib/seats";
-import { test } from "./harness";
-import { expectPanel, mapLocator, waitForMap, waitForMapReady } from "./support/atlas";
+import { MAP_TIMEOUT_MS, test } from "./harness";
+import { expectPanel, mapLocator, panToStartMapLibre, waitForMap, waitForMapReady } from "./support/atlas";
 import { eventually } from "./support/eventually";
 import { interiorPoint } from "./support/seats";
-import { contextFor, LAYOUT_VIEWPORTS } from "./support/viewports";
+import { contextFor, isTouch, LAYOUT_VIEWPORTS } from "./support/viewports";
 import { expectedSeat } from "./support/seed";
 
 interface Box {
@@ -71,7 +71,7 @@ for (const viewport of LAYOUT_VIEWPORTS) {
       const seats = await mapLocator(page).locator("svg [data-seats]").boundingBox();
       assert.ok(seats && contains(map, seats), `SVG seats ${JSON.stringify(seats)} inside the map`);
 
-      await waitForMapReady(page);
+      await (isTouch(viewport) ? panToStartMapLibre(page) : waitForMapReady(page));
       const uk = await ukOnScreen(page);
       assert.ok(
         contains(map, uk),
@@ -105,7 +105,7 @@ test(
       `SVG: Salford at y=${svgCentre}, sheet from ${await sheetTop()}`,
     );
 
-    await waitForMapReady(page);
+    await panToStartMapLibre(page);
     await expectPanel(page, expectedSeat(SALFORD));
     const [lng, lat] = interiorPoint("2010", SALFORD);
     const canvas = await mapLocator(page).locator("canvas").boundingBox();
@@ -129,7 +129,7 @@ test(
   "layout 390×844: the bottom sheet opens and closes from the keyboard",
   async ({ page, open }) => {
     await open("/");
-    await waitForMapReady(page);
+    await waitForMap(page, "svg");
     const sheet = page.getByRole("region", { name: "Seat, colours and focus" });
     const handle = sheet.getByRole("button", { name: /^Seat details and map options/ });
     const state = () => sheet.getAttribute("data-state");
@@ -137,8 +137,14 @@ test(
     assert.equal(await state(), "peek");
     const peek = await height();
     await handle.focus();
-    await page.keyboard.press("ArrowUp");
-    assert.equal(await state(), "half");
+    // The key does nothing until the page has hydrated (the phone's map stays the server's SVG meanwhile).
+    await eventually(
+      async () => {
+        if ((await state()) === "peek") await page.keyboard.press("ArrowUp");
+        assert.equal(await state(), "half");
+      },
+      { timeout: MAP_TIMEOUT_MS, what: "the sheet answering the keyboard" },
+    );
     assert.equal(await handle.getAttribute("aria-expanded"), "true");
     await page.keyboard.press("ArrowUp");
     assert.equal(await state(), "full");

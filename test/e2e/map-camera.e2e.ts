@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { test } from "./harness";
-import { expectPanel, expectSelected, waitForMap, waitForMapReady } from "./support/atlas";
+import {
+  expectPanel,
+  expectSelected,
+  panToStartMapLibre,
+  waitForMap,
+  waitForMapReady,
+} from "./support/atlas";
 import { seatOnScreen, shownView, viewShiftPx } from "./support/camera";
 import { eventually } from "./support/eventually";
 import { expectedSeat } from "./support/seed";
-import { contextFor, LAYOUT_VIEWPORTS } from "./support/viewports";
+import { contextFor, isTouch, LAYOUT_VIEWPORTS } from "./support/viewports";
 
 const SALFORD = "E14000911";
 /** Ross, Skye and Lochaber: large enough to tap at the whole-UK zoom on a phone. */
@@ -45,7 +51,7 @@ for (const viewport of LAYOUT_VIEWPORTS) {
           await screenshot(`layout-${name}-${width}x${height}-area`);
         }
 
-        await waitForMapReady(page);
+        await (isTouch(viewport) ? panToStartMapLibre(page) : waitForMapReady(page));
         const webgl = await shownView(page);
         const shift = viewShiftPx(svg, webgl);
         assert.ok(

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Frame, Locator, Page } from "playwright-core";
 import type { Bounds } from "@/lib/geo/seats-topology";
+import { projectMercator } from "@/lib/seats/mercator";
 import type { BoundarySet } from "@/lib/seats/types";
 import { MAP_TIMEOUT_MS } from "../harness";
 import { eventually } from "./eventually";
@@ -20,6 +21,46 @@ export const SEAT_PATHS_FILE = /\/geo\/pcon-\d{4}\.[0-9a-f]+\.svg$/;
  */
 export async function waitForMapReady(page: Page, timeout = MAP_TIMEOUT_MS): Promise<void> {
   await waitForMap(page, "webgl", timeout);
+}
+
+/** The shape files MapLibre fetches as it boots (boundaries TopoJSON or hex layout); the SVG never fetches them. */
+export const MAPLIBRE_SHAPES_FILE = /\/geo\/[^/]+\.json$/;
+
+/**
+ * On a touch screen MapLibre boots at the reader's first pan or zoom on the map: drags a finger across the middle
+ * of the map (touch events as a phone sends them) until MapLibre starts fetching its shapes (a drag before the page
+ * has hydrated does nothing), then waits until it has taken over.
+ */
+export async function panToStartMapLibre(page: Page): Promise<void> {
+  const box = await mapLocator(page).boundingBox();
+  assert.ok(box, "the map has a box");
+  const y = box.y + box.height * 0.4;
+  const [from, to] = [box.x + box.width * 0.3, box.x + box.width * 0.7];
+  const onMap = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid="petition-map"]') != null,
+    [from, y] as const,
+  );
+  assert.ok(onMap, `the drag starts on the map, at ${Math.round(from)},${Math.round(y)}`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const started = page.waitForRequest(MAPLIBRE_SHAPES_FILE, { timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      );
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
+      for (let step = 1; step <= 8; step++) {
+        const x = from + ((to - from) * step) / 8;
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
+      }
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      if (await started) break;
+      assert.ok(attempt < 10, "MapLibre did not start after 10 drags across the map");
+    }
+  } finally {
+    await cdp.detach();
+  }
+  await waitForMapReady(page);
 }
 
 /** Waits until the map on screen, SVG or WebGL as named, shows every seat's value. */
@@ -132,6 +173,28 @@ export async function clickSeatOnMap(page: Page, set: BoundarySet, code: string)
   const box = await canvas.boundingBox();
   assert.ok(box, "map canvas has a box");
   await page.mouse.click(box.x + pixel.x, box.y + pixel.y);
+}
+
+/** The page pixel where the SVG map draws a point inside a seat. */
+export async function svgSeatPixel(
+  page: Page,
+  set: BoundarySet,
+  code: string,
+): Promise<{ x: number; y: number }> {
+  const [lng, lat] = interiorPoint(set, code);
+  return mapLocator(page)
+    .locator("svg")
+    .first()
+    .evaluate(
+      (svg, [x, y]) => {
+        const point = (svg as SVGSVGElement).createSVGPoint();
+        point.x = x;
+        point.y = y;
+        const screen = point.matrixTransform((svg as SVGSVGElement).getScreenCTM() ?? undefined);
+        return { x: screen.x, y: screen.y };
+      },
+      projectMercator(lng, lat),
+    );
 }
 
 export interface Camera {

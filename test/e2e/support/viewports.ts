@@ -8,7 +8,10 @@ export const LAYOUT_VIEWPORTS = [
 ] as const;
 export type LayoutViewport = (typeof LAYOUT_VIEWPORTS)[number];
 
-export const contextFor = ({ width, height }: LayoutViewport) => ({
-  viewport: { width, height },
-  ...(Math.min(width, height) < 500 ? { isMobile: true, hasTouch: true } : {}),
+/** Phones are touch screens, where MapLibre waits for the first pan or zoom on the map. */
+export const isTouch = ({ width, height }: LayoutViewport) => Math.min(width, height) < 500;
+
+export const contextFor = (viewport: LayoutViewport) => ({
+  viewport: { width: viewport.width, height: viewport.height },
+  ...(isTouch(viewport) ? { isMobile: true, hasTouch: true } : {}),
 });
