@@ -70,7 +70,9 @@ export default async function About() {
           </>
         ) : (
           <>It is empty on this server, so seat pages show only the petition bundled with the app.</>
-        )}
+        )}{" "}
+        Topics come from the petitions site for current petitions only; it gives none for archived petitions,
+        so a seat page&apos;s topics leave earlier parliaments out.
       </p>
       <h2 className="text-lg font-semibold">Sources and licences</h2>
       <ul className="list-disc space-y-1 pl-5">

@@ -23,6 +23,7 @@ test("seats: a row of the seat page opens the petition's map with the seat selec
   await open(`/seats/${SALFORD}?set=2010`);
   // The browser tests' app has an empty index: the page says so and ranks the bundled petition alone.
   await page.getByText("No petitions are indexed yet").waitFor();
+  await page.getByText("Topics cover current petitions only").waitFor();
   const rows = page.getByTestId("seat-petitions").locator("[data-petition-id]");
   assert.deepEqual(
     await rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-petition-id"))),
@@ -41,6 +42,17 @@ test("seats: a 2010 seat links to the 2024 seats that replaced it, and back", as
   await page.getByText("Constituency on the 2024 boundaries").waitFor();
   await page.getByRole("link", { name: "Salford and Eccles" }).click();
   await page.waitForURL(`**/seats/${SALFORD}?set=2010`);
+});
+
+test("seats: the about page gives the index's coverage and says topics cover current petitions only", async ({
+  page,
+  open,
+}) => {
+  await open("/about");
+  await page.getByRole("heading", { name: "The petitions index" }).waitFor();
+  // The browser tests' app has an empty index.
+  await page.getByText("It is empty on this server, so seat pages show only the petition bundled").waitFor();
+  await page.getByText("Topics come from the petitions site for current petitions only").waitFor();
 });
 
 test("a11y: axe finds no serious or critical issues on a seat page", async ({ page, open }) => {

@@ -126,10 +126,13 @@ export default async function SeatPageView(props: Props) {
         <h2 id="topics-heading" className="text-lg font-semibold">
           Topics
         </h2>
+        <p className="text-sm text-slate-600">
+          Topics cover current petitions only: the petitions site gives no topics for archived petitions
+          (earlier parliaments), so those count in no topic here.
+        </p>
         {page.topics.length === 0 ? (
           <p className="text-sm text-slate-600">
-            No topic has {MIN_TOPIC_PETITIONS} or more indexed petitions on these boundaries yet (the
-            petitions site gives topics for current petitions only).
+            No topic has {MIN_TOPIC_PETITIONS} or more indexed petitions on these boundaries yet.
           </p>
         ) : (
           <table className="w-full text-sm">
