@@ -4,7 +4,7 @@ import { PetitionList } from "@/components/petition/PetitionList";
 import { PetitionScreen } from "@/components/petition/PetitionScreen";
 import { loadPetitionOrNotFound } from "@/lib/load/page";
 import { SEED_PETITION_ID } from "@/lib/petitions";
-import { parseViewState } from "@/lib/view-state";
+import { serverViewState } from "@/lib/view-state";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
 
 /** Link previews of the home page show the seed petition's view, like the page itself. */
@@ -26,7 +26,7 @@ export default async function Home({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const viewState = parseViewState(await searchParams);
+  const viewState = serverViewState(await searchParams);
   const loaded = await loadPetitionOrNotFound(SEED_PETITION_ID);
   return (
     <>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildViewHref, buildViewQuery, DEFAULT_VIEW, parseViewState, type ViewState } from "./view-state";
+import { serverViewState } from "./view-state";
 
 const parseUrl = (url: string) => parseViewState(new URL(url, "http://localhost").searchParams);
 
@@ -74,5 +75,13 @@ describe("buildViewQuery", () => {
       "?area=S14000051&metric=rate&view=hex&region=scotland&at=59.12346,-1.98765,6.79&diff=relative",
     );
     expect(parseUrl(`/p${query}`)).toEqual({ ...state, at: { lat: 59.12346, lng: -1.98765, zoom: 6.79 } });
+  });
+});
+
+describe("serverViewState", () => {
+  it("keeps every parameter but the shared camera, which the render cache leaves out of its key", () => {
+    const params = new URLSearchParams("area=E14000911&metric=rate&region=london&at=53.48,-2.24,9.5");
+    expect(parseViewState(params).at).toEqual({ lat: 53.48, lng: -2.24, zoom: 9.5 });
+    expect(serverViewState(params)).toEqual({ ...parseViewState(params), at: null });
   });
 });

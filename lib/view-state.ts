@@ -98,3 +98,11 @@ function formatCamera(camera: Camera): string {
     .map((part) => String(Number(part)))
     .join(",");
 }
+
+/**
+ * The view a page renders on the server: the request's, less the shared camera (`at`). The render cache keeps one
+ * answer for every camera (lib/render-cache/key.ts), so the browser applies it.
+ */
+export function serverViewState(params: SearchParamsLike): ViewState {
+  return { ...parseViewState(params), at: null };
+}

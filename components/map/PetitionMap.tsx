@@ -87,6 +87,8 @@ export function PetitionMap(props: PetitionMapProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   // The seats MapLibre's camera frames (joined), so a camera it already opened on is not framed again.
   const framedSeats = useRef<string | null>(null);
+  // The camera the SVG's seats are framed for (JSON), which MapLibre may open on as the SVG shows it.
+  const svgFramed = useRef<string | null>(null);
   const [shapes, setShapes] = useState<Shapes | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   // MapLibre's handlers are bound once; this lets them see the latest props.
@@ -114,9 +116,12 @@ export function PetitionMap(props: PetitionMapProps) {
     Promise.all([import("./maplibre"), loadShapes(first.kind, { topology: startTopology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
-        // MapLibre opens on exactly what the SVG it replaces shows, so the handover does not move the map.
+        // MapLibre opens on exactly what the SVG it replaces shows, so the handover does not move the map (or, if
+        // the SVG has yet to frame the latest camera, on that camera as the SVG will frame it).
         framedSeats.current = latest.current.camera.seats?.join(",") ?? null;
-        const shown = initialShapes.kind === "map" ? svgCameraIn(rootRef.current, container) : null;
+        const svgShowsCamera = svgFramed.current === JSON.stringify(latest.current.camera);
+        const shown =
+          initialShapes.kind === "map" && svgShowsCamera ? svgCameraIn(rootRef.current, container) : null;
         const map = new maplibregl.Map({
           container,
           style: seatsStyle(initialShapes.collection, latest.current.scale),
@@ -266,6 +271,32 @@ export function PetitionMap(props: PetitionMapProps) {
     });
   }, [shapes, seatsKey, fitPadding]);
 
+  // A sheet opened by hand over the selected seat's centre brings the seat back into view above it (the SVG is
+  // re-centred by its CSS). The first report is the cover as the selection found it, which the camera framed.
+  useEffect(() => {
+    const cover = coverRef.current;
+    const map = mapRef.current;
+    const seat = map && shapes && selection ? boundsOf([selection], shapes) : null;
+    if (!cover || !map || !seat) return;
+    let height: number | null = null;
+    let cancelMove = () => {};
+    const observer = new ResizeObserver(() => {
+      const was = height;
+      height = cover.offsetHeight;
+      if (was === null || height <= was) return;
+      const centre = map.project([(seat[0] + seat[2]) / 2, (seat[1] + seat[3]) / 2]);
+      if (centre.y < map.getContainer().clientHeight - height) return;
+      cancelMove = afterNextPaint(() =>
+        map.fitBounds(seat, { padding: fitPadding(), maxZoom: SEAT_MAX_ZOOM, duration: 300 }),
+      );
+    });
+    observer.observe(cover);
+    return () => {
+      observer.disconnect();
+      cancelMove();
+    };
+  }, [shapes, selection, fitPadding]);
+
   const hoverCode = hover?.code ?? null;
   useEffect(() => {
     const map = mapRef.current;
@@ -318,6 +349,7 @@ export function PetitionMap(props: PetitionMapProps) {
             seatPathsUrl={geometry.seatPaths}
             wholeMap={props.wholeMap}
             initialFrame={props.initialFrame}
+            framedCamera={svgFramed}
             onPainted={svgPainted}
             onShapesFailed={svgFailed}
           />

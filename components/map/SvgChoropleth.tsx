@@ -52,6 +52,8 @@ export interface SvgChoroplethProps {
   wholeMap: ViewBox;
   /** The server's framing of the first camera; null shows every seat. */
   initialFrame: SvgFrame | null;
+  /** Told which camera (as JSON) the seats are framed for now: a new one is framed a frame after it arrives. */
+  framedCamera: { current: string | null };
   /** After the browser has painted a frame with the seats drawn. */
   onPainted: () => void;
   /** The seat shapes could not be fetched. */
@@ -78,6 +80,7 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   seatPathsUrl,
   wholeMap,
   initialFrame,
+  framedCamera,
   onPainted,
   onShapesFailed,
 }: SvgChoroplethProps) {
@@ -154,6 +157,10 @@ export const SvgChoropleth = memo(function SvgChoropleth({
     // The key stands for the camera; the frame on show is what it replaces.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, initialKey, hex, seatsBuilt]);
+
+  useEffect(() => {
+    framedCamera.current = hex ? null : shown.key;
+  }, [framedCamera, hex, shown.key]);
 
   const frame = hex ? wholeFrame(hex.viewBox) : (shown.frame ?? wholeFrame(wholeMap));
   const [, , frameUnitsWide, frameUnitsHigh] = frame.viewBox;

@@ -6,7 +6,7 @@ import { loadPetition } from "@/lib/load/petition";
 import { initialSvgFrame } from "./svg-camera";
 
 const SALFORD = "E14000911";
-const none = { area: null, region: null, at: null };
+const none = { area: null, region: null };
 
 describe("initialSvgFrame", async () => {
   const { joined } = await loadPetition(SEED_PETITION_ID);
@@ -36,16 +36,5 @@ describe("initialSvgFrame", async () => {
     expect(frameZoom(london)).toBeCloseTo(SEAT_MAX_ZOOM, 6);
     expect(frameZoom(london, [390, 338])).toBeLessThan(SEAT_MAX_ZOOM);
     expect(frameZoom(scotland)).toBeLessThan(frameZoom(london));
-  });
-
-  it("follows a shared camera before any selection, at its own zoom", () => {
-    const at = { lng: -1.5, lat: 52.5, zoom: 7.25 };
-    const frame = initialSvgFrame("2010", { area: SALFORD, region: null, at }, joined.rows)!;
-    expect(frame.fit).toBe(false);
-    expect(frameZoom(frame, [390, 700])).toBeCloseTo(7.25, 2);
-    const [x, y, width] = frame.viewBox;
-    const [cx] = projectMercator(-1.5, 52.5);
-    expect(x + width / 2).toBeCloseTo(cx, 1);
-    expect(y).toBeGreaterThan(0);
   });
 });

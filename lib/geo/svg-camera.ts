@@ -1,5 +1,5 @@
 import "server-only";
-import { cameraFrame, cameraSeats, seatsFrame, type SvgFrame } from "@/lib/geo/camera";
+import { cameraSeats, seatsFrame, type SvgFrame } from "@/lib/geo/camera";
 import { unionBounds } from "@/lib/geo/seats-topology";
 import type { SeatRow } from "@/lib/join/types";
 import type { BoundarySet } from "@/lib/seats/types";
@@ -7,15 +7,14 @@ import { seatBoxesOf } from "@/lib/geo/seat-paths-file";
 import type { ViewState } from "@/lib/view-state";
 
 /**
- * Where the server-rendered SVG map looks for this view, in any map box, as MapLibre's camera will: the shared
- * camera, else the selected seat or focused region; null shows every seat.
+ * Where the server-rendered SVG map looks for this view, in any map box, as MapLibre's camera will: the selected
+ * seat or focused region; null shows every seat. A shared camera (`at`) is framed in the browser (serverViewState).
  */
 export function initialSvgFrame(
   set: BoundarySet,
-  view: Pick<ViewState, "area" | "region" | "at">,
+  view: Pick<ViewState, "area" | "region">,
   rows: readonly SeatRow[],
 ): SvgFrame | null {
-  if (view.at) return cameraFrame(view.at);
   const codes = cameraSeats(view, rows);
   if (!codes) return null;
   const boxes = seatBoxesOf(set);

@@ -8,7 +8,7 @@ import {
 } from "@/lib/load/page";
 import { formatCount } from "@/lib/format";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
-import { parseViewState } from "@/lib/view-state";
+import { serverViewState } from "@/lib/view-state";
 
 interface Props {
   params: PetitionPageParams;
@@ -30,6 +30,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function PetitionPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
   const loaded = await loadPetitionOrNotFound(id);
-  const viewState = parseViewState(await searchParams);
+  const viewState = serverViewState(await searchParams);
   return <PetitionScreen loaded={loaded} pathname={`/petitions/${id}`} viewState={viewState} />;
 }

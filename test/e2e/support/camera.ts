@@ -4,7 +4,7 @@ import type { Bounds } from "@/lib/geo/seats-topology";
 import { projectMercator, unprojectMercator } from "@/lib/seats/mercator";
 import type { BoundarySet } from "@/lib/seats/types";
 import { mapLocator, readCamera } from "./atlas";
-import { interiorPoint } from "./seats";
+import { seatBox } from "./seats";
 
 /** What the map on screen shows: its renderer and the [west, south, east, north] filling the map's box. */
 export interface ShownView {
@@ -51,17 +51,18 @@ export function viewShiftPx(a: ShownView, b: ShownView): number {
 }
 
 /**
- * Where a point inside a seat is on screen, in the renderer on screen, and what the page shows there: the seat's
- * own SVG link, MapLibre's canvas, or whatever covers the map (the bottom sheet, the search box).
+ * Where the centre of a seat's box is on screen, in the renderer on screen, and whether the map is what the page
+ * shows there, rather than something over it (the bottom sheet, the search) or nothing (off screen).
  */
-export async function seatOnScreen(
+export async function seatCentreOnScreen(
   page: Page,
   set: BoundarySet,
   code: string,
 ): Promise<{ x: number; y: number; renderer: string; uncovered: boolean; what: string }> {
   const map = mapLocator(page);
   const renderer = (await map.getAttribute("data-renderer")) ?? "";
-  const [lng, lat] = interiorPoint(set, code);
+  const [west, south, east, north] = seatBox(set, code);
+  const [lng, lat] = [(west + east) / 2, (south + north) / 2];
   let point: { x: number; y: number };
   if (renderer === "webgl") {
     const canvas = await map.locator("canvas").boundingBox();
@@ -85,22 +86,28 @@ export async function seatOnScreen(
         projectMercator(lng, lat),
       );
   }
-  const seen = await page.evaluate(
-    ({ x, y, code, renderer }) => {
-      const element = document.elementFromPoint(x, y);
-      const shown =
-        renderer === "webgl"
-          ? element?.tagName === "CANVAS" && element.closest('[data-testid="petition-map"]') !== null
-          : element?.closest("a[data-code]")?.getAttribute("data-code") === code;
-      const name = element
-        ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}`
-        : "nothing";
-      return {
-        shown,
-        name: `${name} in ${element?.closest("[role=region],[data-testid]")?.getAttribute("aria-label") ?? element?.parentElement?.tagName ?? ""}`,
-      };
+  const seen = await page.evaluate(({ x, y }) => {
+    const element = document.elementFromPoint(x, y);
+    const over =
+      element?.closest("[aria-label]")?.getAttribute("aria-label") ?? element?.tagName ?? "nothing";
+    return { onMap: element?.closest('[data-testid="petition-map"]') != null, what: over.slice(0, 60) };
+  }, point);
+  return { ...point, renderer, uncovered: seen.onMap, what: seen.what };
+}
+
+/** The seat the map on screen draws at a page pixel, in the renderer shown; null for none (sea, or covered). */
+export async function seatAt(page: Page, x: number, y: number): Promise<string | null> {
+  const renderer = await mapLocator(page).getAttribute("data-renderer");
+  const canvas = renderer === "webgl" ? await mapLocator(page).locator("canvas").boundingBox() : null;
+  return page.evaluate(
+    ({ x, y, renderer, canvas }) => {
+      if (renderer !== "webgl" || !canvas)
+        return document.elementFromPoint(x, y)?.closest("a[data-code]")?.getAttribute("data-code") ?? null;
+      const [seat] = window.petitionAtlasMap!.queryRenderedFeatures([x - canvas.x, y - canvas.y]);
+      // The seats' source promotes each seat's code to its feature id.
+      const code: unknown = seat?.id;
+      return typeof code === "string" ? code : null;
     },
-    { ...point, code, renderer },
+    { x, y, renderer, canvas },
   );
-  return { ...point, renderer, uncovered: seen.shown, what: seen.name };
 }

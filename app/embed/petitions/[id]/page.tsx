@@ -7,7 +7,7 @@ import {
   type PetitionPageParams,
 } from "@/lib/load/page";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
-import { parseViewState } from "@/lib/view-state";
+import { serverViewState } from "@/lib/view-state";
 
 interface Props {
   params: PetitionPageParams;
@@ -28,6 +28,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 /** /embed/petitions/ID?area=…&metric=…: the same view as the full page, in minimal chrome for an iframe. */
 export default async function EmbedPage({ params, searchParams }: Props) {
   const id = petitionIdOrNotFound((await params).id);
-  const viewState = parseViewState(await searchParams);
+  const viewState = serverViewState(await searchParams);
   return <EmbedScreen loaded={await loadPetitionOrNotFound(id)} viewState={viewState} />;
 }
