@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import useSWRMutation from "swr/mutation";
-import { ApiRequestError, fetchJson } from "@/lib/api/fetch-json";
+import { ApiRequestError, fetchJson } from "@/lib/api/fetch";
 import { describePostcodeSeat } from "@/lib/postcodes/describe";
 import type { PostcodeBody } from "@/lib/api/types";
 import type { SeatRef } from "@/lib/postcodes/lookup";

@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/api/fetch";
 import type { LiveTable } from "@/lib/api/types";
 import { unpackRows } from "@/lib/join/packed-rows";
 import type { AtlasData, AtlasPayload, Pin } from "@/lib/map/types";

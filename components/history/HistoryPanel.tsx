@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import useSWR from "swr";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/api/fetch";
 import type { HistoryBody } from "@/lib/api/types";
 import { useAtlas } from "@/components/atlas/atlas-context";
 import { useSelectedSeat } from "@/components/atlas/use-view-state";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useAtlasFrame } from "@/components/atlas/atlas-context";
 import { formatCount } from "@/lib/format";
 import { formatMoment } from "@/lib/history/chart";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/api/fetch";
 import type { HistoryFramesBody } from "@/lib/api/types";
 import { figuresAt } from "@/lib/history/frames";
 

@@ -12,7 +12,7 @@ import {
   unitsPerPixel,
   wholeFrame,
 } from "@/lib/geo/camera";
-import { fetchText } from "@/lib/api/fetch-json";
+import { fetchText } from "@/lib/api/fetch";
 import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { unionBounds } from "@/lib/geo/seats-topology";

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/api/fetch";
 import { hexBounds, hexFeatures, type HexLayout } from "@/lib/geo/hex";
 import type { PaddingOptions } from "maplibre-gl";
 import { SEAT_MAX_ZOOM } from "@/lib/geo/camera";

@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import useSWRMutation from "swr/mutation";
 import { useAtlas, useMapHandle } from "@/components/atlas/atlas-context";
 import { useViewState } from "@/components/atlas/use-view-state";
-import { fetchBlob } from "@/lib/api/fetch-json";
+import { fetchBlob } from "@/lib/api/fetch";
 import { formatCount } from "@/lib/format";
 import { METRIC_LABELS } from "@/lib/metric-labels";
 import { legendEntries, formatMetricValue } from "@/lib/share/legend";

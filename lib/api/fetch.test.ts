@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiRequestError, fetchBlob, fetchJson, fetchText } from "./fetch-json";
+import { ApiRequestError, fetchBlob, fetchJson, fetchText } from "./fetch";
 
 let server: http.Server;
 let base: string;
