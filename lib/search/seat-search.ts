@@ -1,5 +1,7 @@
 /** Finding a seat by constituency or MP name, the same on the server (no-JS results) and in the combobox. */
 
+import { nameKey } from "@/lib/seats/names";
+
 export interface SearchableSeat {
   code: string;
   name: string;
@@ -14,17 +16,6 @@ export interface SeatMatch {
   matchedOn: "name" | "mp";
 }
 
-/** Case-, accent- and punctuation-insensitive form: "Ynys Môn" and "ynys mon" compare equal. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
 const MP_NOISE = /\b(the|rt|right|hon|honourable|sir|dame|mr|mrs|ms|miss|dr|mp|kc|qc)\b/g;
 
 /**
@@ -32,15 +23,13 @@ const MP_NOISE = /\b(the|rt|right|hon|honourable|sir|dame|mr|mrs|ms|miss|dr|mp|k
  * start with the query, then word matches; constituency names before MP names.
  */
 export function searchSeats(query: string, seats: readonly SearchableSeat[], limit = 8): SeatMatch[] {
-  const folded = foldForSearch(query);
+  const folded = nameKey(query);
   if (folded.length < 2) return [];
   const words = folded.split(" ");
   const scored: { match: SeatMatch; score: number }[] = [];
   for (const seat of seats) {
-    const name = foldForSearch(seat.name);
-    const mp = seat.mpName
-      ? foldForSearch(seat.mpName).replace(MP_NOISE, " ").replace(/\s+/g, " ").trim()
-      : "";
+    const name = nameKey(seat.name);
+    const mp = seat.mpName ? nameKey(seat.mpName).replace(MP_NOISE, " ").replace(/\s+/g, " ").trim() : "";
     const nameScore = scoreText(name, folded, words);
     const mpScore = mp ? scoreText(mp, folded, words) - 0.5 : -1;
     const best = Math.max(nameScore, mpScore);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getSeats } from "./index";
-import { seatNameIndex, seatNameKey } from "./names";
+import { seatNameIndex, nameKey } from "./names";
 import { BOUNDARY_SETS } from "./types";
 
-describe("seatNameKey", () => {
+describe("nameKey", () => {
   it.each([
     ["Weston-super-Mare", "Weston-Super-Mare"],
     ["Ynys Mon", "Ynys Môn"],
@@ -12,15 +12,17 @@ describe("seatNameKey", () => {
     ["Montgomeryshire and Glyndŵr", "Montgomeryshire and Glyndwr"],
     ["Birmingham, Hall Green & Moseley", "Birmingham Hall Green and Moseley"],
     ["St Helens North", "St. Helens North"],
+    ["Hammersmith & Fulham", "hammersmith and fulham"],
+    ["Queen's Park and Maida Vale", "Queens Park & Maida Vale"],
   ])("%s = %s", (a, b) => {
-    expect(seatNameKey(a)).toBe(seatNameKey(b));
+    expect(nameKey(a)).toBe(nameKey(b));
   });
 
   it.each([
     ["Ealing North", "Ealing Southall"],
     ["Norfolk North", "North Norfolk"],
   ])("%s ≠ %s", (a, b) => {
-    expect(seatNameKey(a)).not.toBe(seatNameKey(b));
+    expect(nameKey(a)).not.toBe(nameKey(b));
   });
 
   it.each(BOUNDARY_SETS)("gives every %s seat its own key", (set) => {

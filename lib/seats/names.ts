@@ -1,8 +1,8 @@
 /**
- * A constituency name reduced to a join key: case, accents, "&"/"and", hyphens, commas and apostrophes differ
- * between sources (e.g. "Weston-super-Mare" vs "Weston-Super-Mare", "Ynys Mon" vs "Ynys Môn").
+ * A name reduced to a key for joins and searches: case, accents, "&"/"and", hyphens, commas and apostrophes differ
+ * between sources and readers (e.g. "Weston-super-Mare" vs "Weston-Super-Mare", "Ynys Mon" vs "Ynys Môn").
  */
-export function seatNameKey(name: string): string {
+export function nameKey(name: string): string {
   return name
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -17,7 +17,7 @@ export function seatNameKey(name: string): string {
 export function seatNameIndex(seats: Iterable<{ code: string; name: string }>): Map<string, string> {
   const index = new Map<string, string>();
   for (const { code, name } of seats) {
-    const key = seatNameKey(name);
+    const key = nameKey(name);
     const existing = index.get(key);
     if (existing !== undefined && existing !== code) {
       throw new Error(`"${name}" (${code}) and ${existing} share the name key "${key}"`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { publicPetitionUrl } from "@/lib/petitions/site";
-import { seatNameIndex, seatNameKey } from "@/lib/seats/names";
+import { seatNameIndex, nameKey } from "@/lib/seats/names";
 import { countryCode } from "./countries";
 import { londonToUtcIso } from "./london-time";
 import { writeJson } from "./output";
@@ -22,7 +22,7 @@ export function joinSeedSeats(snapshot: SeedSnapshot, seats: Map<string, string>
   const rows = snapshot.constituencies
     .filter((row) => row.name !== UNKNOWN_SEAT)
     .map((row) => {
-      const code = index.get(seatNameKey(row.name));
+      const code = index.get(nameKey(row.name));
       if (!code) throw new Error(`Seed constituency "${row.name}" matches no 2010-set seat`);
       return { name: row.name, ons_code: code, mp: row.mp, signature_count: row.count };
     })

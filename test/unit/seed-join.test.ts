@@ -6,7 +6,7 @@ import { chooseBoundarySet } from "@/lib/join/boundary-set";
 import { joinPetition } from "@/lib/join/join";
 import { reshapePetition } from "@/lib/petitions/reshape";
 import { getSeats } from "@/lib/seats";
-import { seatNameKey } from "@/lib/seats/names";
+import { nameKey } from "@/lib/seats/names";
 
 /** The seed as published: the markdown table of signatures by constituency (name, MP, count, %). */
 function publishedSeedTable() {
@@ -34,9 +34,9 @@ describe("the seed petition joined to the 2010 seats", () => {
   });
 
   it("matches every published count, 2-decimal share and MP", () => {
-    const byName = new Map(joined.rows.map((row) => [seatNameKey(row.name), row]));
+    const byName = new Map(joined.rows.map((row) => [nameKey(row.name), row]));
     for (const expected of seatsPublished) {
-      const row = byName.get(seatNameKey(expected.name));
+      const row = byName.get(nameKey(expected.name));
       expect(row, expected.name).toBeDefined();
       expect(row?.count, expected.name).toBe(expected.count);
       expect(row?.share.toFixed(2), expected.name).toBe(expected.share);
