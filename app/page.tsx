@@ -6,12 +6,13 @@ import { loadPetitionOrNotFound } from "@/lib/load/page";
 import { SEED_PETITION_ID } from "@/lib/petitions";
 import { serverViewState } from "@/lib/view-state";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
+import type { PageSearchParams } from "@/lib/search-params";
 
 /** Link previews of the home page show the seed petition's view, like the page itself. */
 export async function generateMetadata({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: PageSearchParams;
 }): Promise<Metadata> {
   const loaded = await loadPetitionOrNotFound(SEED_PETITION_ID);
   return sharePreviewMetadata(loaded, "/", await searchParams);

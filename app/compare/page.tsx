@@ -6,12 +6,12 @@ import { formatCount } from "@/lib/format";
 import { petitionIndex } from "@/lib/petition-index/runtime";
 import type { IndexedTitle } from "@/lib/petition-index/store";
 import { parsePetitionInput, petitionIdOf } from "@/lib/petitions";
-import { firstParam } from "@/lib/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Compare with…", robots: { index: false } };
 
 interface Props {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: PageSearchParams;
 }
 
 async function search(words: string): Promise<IndexedTitle[] | null> {

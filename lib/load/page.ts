@@ -3,9 +3,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { petitionFailureOf } from "@/lib/http/petition-error";
 import { petitionIdOf } from "@/lib/petitions";
+import type { PageSearchParams } from "@/lib/search-params";
 import { loadPetition, type LoadedPetition } from "./petition";
 
 export type PetitionPageParams = Promise<{ id: string }>;
+
+/** What the petition's routes (the full page and its embed) are given. */
+export interface PetitionPageProps {
+  params: PetitionPageParams;
+  searchParams: PageSearchParams;
+}
 
 /** A petition id from a route segment: 1–9 digits, else the 404 page. */
 export function petitionIdOrNotFound(raw: string): number {

@@ -4,18 +4,13 @@ import {
   loadPetitionOrNotFound,
   petitionIdOrNotFound,
   loadedPetitionForMetadata,
-  type PetitionPageParams,
+  type PetitionPageProps,
 } from "@/lib/load/page";
 import { formatCount } from "@/lib/format";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
 import { serverViewState } from "@/lib/view-state";
 
-interface Props {
-  params: PetitionPageParams;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: PetitionPageProps): Promise<Metadata> {
   const loaded = await loadedPetitionForMetadata(params);
   if (!loaded) return { title: "Petition not found" };
   const { petition } = loaded.load;
@@ -27,7 +22,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function PetitionPage({ params, searchParams }: Props) {
+export default async function PetitionPage({ params, searchParams }: PetitionPageProps) {
   const id = petitionIdOrNotFound((await params).id);
   const loaded = await loadPetitionOrNotFound(id);
   const viewState = serverViewState(await searchParams);

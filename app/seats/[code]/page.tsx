@@ -10,10 +10,11 @@ import { MIN_SEAT_SIGNATURES, MIN_TOPIC_PETITIONS } from "@/lib/seat-page/rankin
 import { previewImagePath } from "@/lib/share/links";
 import { previewMetadata } from "@/lib/share/metadata";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/share/preview-svg";
+import type { PageSearchParams } from "@/lib/search-params";
 
 interface Props {
   params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: PageSearchParams;
 }
 
 const SEAT_CODE = /^[EWSN]\d{8}$/;

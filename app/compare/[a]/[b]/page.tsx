@@ -13,10 +13,11 @@ import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import { seatPagePath } from "@/lib/seat-page/links";
 import { comparePreviewMetadata, publicBaseUrl } from "@/lib/share/metadata";
 import { DIFFERENCE_MEASURES, parseViewState, type DifferenceMeasure } from "@/lib/view-state";
+import type { PageSearchParams } from "@/lib/search-params";
 
 interface Props {
   params: Promise<{ a: string; b: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: PageSearchParams;
 }
 
 async function comparisonOf(

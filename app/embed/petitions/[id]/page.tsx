@@ -4,18 +4,13 @@ import {
   loadPetitionOrNotFound,
   petitionIdOrNotFound,
   loadedPetitionForMetadata,
-  type PetitionPageParams,
+  type PetitionPageProps,
 } from "@/lib/load/page";
 import { sharePreviewMetadata } from "@/lib/share/metadata";
 import { serverViewState } from "@/lib/view-state";
 
-interface Props {
-  params: PetitionPageParams;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
 /** The embed's previews and canonical URL are the full view's; search engines index that, not the frame. */
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: PetitionPageProps): Promise<Metadata> {
   const loaded = await loadedPetitionForMetadata(params);
   if (!loaded) return { title: "Petition not found", robots: { index: false } };
   return {
@@ -26,7 +21,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 /** /embed/petitions/ID?area=…&metric=…: the same view as the full page, in minimal chrome for an iframe. */
-export default async function EmbedPage({ params, searchParams }: Props) {
+export default async function EmbedPage({ params, searchParams }: PetitionPageProps) {
   const id = petitionIdOrNotFound((await params).id);
   const viewState = serverViewState(await searchParams);
   return <EmbedScreen loaded={await loadPetitionOrNotFound(id)} viewState={viewState} />;
