@@ -17,7 +17,7 @@ function fakeClock() {
 }
 
 describe("createPacer", () => {
-  it("spaces turns 1000 / rate ms apart, however many callers queue at once", async () => {
+  it("spaces turns 1000 / rate ms apart plus 5%, however many callers queue at once", async () => {
     const time = fakeClock();
     const pace = createPacer(2, time.clock);
     const starts: number[] = [];
@@ -25,12 +25,31 @@ describe("createPacer", () => {
       await pace();
       starts.push(time.now());
     }
-    expect(starts.map((at) => at - starts[0]!)).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000]);
+    expect(starts.map((at) => at - starts[0]!)).toEqual([0, 525, 1050, 1575, 2100, 2625, 3150]);
     // No half-open second holds more than 2 turns.
     const busiest = Math.max(
       ...starts.map((start) => starts.filter((at) => at >= start && at < start + 1000).length),
     );
     expect(busiest).toBe(2);
+  });
+
+  it("counts the gap from when a late timer really fired, so the next turn is never closer", async () => {
+    const time = fakeClock();
+    // Every other sleep overshoots by 136 ms, as timers do on a busy machine.
+    let sleeps = 0;
+    const late = {
+      ...time.clock,
+      sleep: async (ms: number) => void time.advance(ms + (sleeps++ % 2 ? 0 : 136)),
+    };
+    const pace = createPacer(2, late);
+    const starts: number[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      await pace();
+      starts.push(time.now());
+    }
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(525);
+    expect(gaps).toContain(525 + 136);
   });
 
   it("does not wait when the caller was slower than the rate", async () => {
