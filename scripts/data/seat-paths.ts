@@ -3,8 +3,12 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { projectMercator } from "@/lib/seats/mercator";
 
-/** Seat path coordinates are kept in tenths of a unit (one decimal place). */
-const TENTHS = 10;
+/**
+ * Seat path coordinates are kept to half a unit (docs/decisions/0021-seat-path-half-units.md): at the SVG's closest
+ * seat framing (zoom 8.5) a unit is 5.7 CSS pixels, so a vertex moves at most 1.4 pixels; tenths sent a third more
+ * bytes for detail the 400 m simplification does not hold.
+ */
+export const STEPS_PER_UNIT = 2;
 
 export interface SeatPathsSvg {
   svg: string;
@@ -12,32 +16,43 @@ export interface SeatPathsSvg {
   viewBox: [number, number, number, number];
 }
 
-/** A number of tenths as the shortest SVG decimal: 12345 → "1234.5", -5 → "-.5", 20 → "2". */
-export function formatTenths(tenths: number): string {
-  const sign = tenths < 0 ? "-" : "";
-  const magnitude = Math.abs(tenths);
-  const whole = Math.floor(magnitude / TENTHS);
-  const fraction = magnitude % TENTHS;
+/** A whole number of steps as the shortest SVG decimal (steps of half a unit: 2469 → "1234.5", -1 → "-.5", 4 → "2"). */
+export function formatSteps(steps: number, stepsPerUnit = STEPS_PER_UNIT): string {
+  const sign = steps < 0 ? "-" : "";
+  const magnitude = Math.abs(steps);
+  const whole = Math.floor(magnitude / stepsPerUnit);
+  const fraction = magnitude % stepsPerUnit;
   if (fraction === 0) return `${sign}${whole}`;
-  return `${sign}${whole === 0 ? "" : whole}.${fraction}`;
+  // "0.5" → ".5"
+  return `${sign}${whole === 0 ? "" : whole}${String(fraction / stepsPerUnit).slice(1)}`;
 }
 
-/** Joins SVG numbers, dropping the space before a minus sign, which already separates them. */
-function joinNumbers(numbers: number[]): string {
+/**
+ * Joins SVG numbers with as few separators as the path grammar needs: a minus sign starts a new number, and so does
+ * a second decimal point (`1.5.5` is 1.5 then .5).
+ */
+function joinNumbers(numbers: number[], stepsPerUnit: number): string {
   let out = "";
+  let lastHasPoint = false;
   for (const n of numbers) {
-    const text = formatTenths(n);
-    out += out === "" || text.startsWith("-") ? text : ` ${text}`;
+    const text = formatSteps(n, stepsPerUnit);
+    const separate = out !== "" && !text.startsWith("-") && !(text.startsWith(".") && lastHasPoint);
+    out += separate ? ` ${text}` : text;
+    lastHasPoint = text.includes(".");
   }
   return out;
 }
 
-/** One closed ring as `M x y l dx dy … z`, in tenths; null when rounding leaves fewer than 3 distinct points. */
-export function ringToPath(ring: Position[], project: (p: Position) => [number, number]): string | null {
+/** One closed ring as `M x y l dx dy … z`, in steps; null when rounding leaves fewer than 3 distinct points. */
+export function ringToPath(
+  ring: Position[],
+  project: (p: Position) => [number, number],
+  stepsPerUnit = STEPS_PER_UNIT,
+): string | null {
   const points: [number, number][] = [];
   for (const position of ring) {
     const [x, y] = project(position);
-    const point: [number, number] = [Math.round(x * TENTHS), Math.round(y * TENTHS)];
+    const point: [number, number] = [Math.round(x * stepsPerUnit), Math.round(y * stepsPerUnit)];
     const last = points[points.length - 1];
     if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
   }
@@ -51,7 +66,7 @@ export function ringToPath(ring: Position[], project: (p: Position) => [number, 
     const [px, py] = points[i - 1]!;
     deltas.push(x - px, y - py);
   }
-  return `M${joinNumbers(first)}l${joinNumbers(deltas)}z`;
+  return `M${joinNumbers(first, stepsPerUnit)}l${joinNumbers(deltas, stepsPerUnit)}z`;
 }
 
 function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
@@ -62,7 +77,12 @@ function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
  * The seats of a topology as an SVG of seat paths, `<path id="CODE">` in Web Mercator units (no fill or stroke:
  * the page styles each `<use>`). Holes keep the opposite winding of their outer ring, so nonzero fill cuts them.
  */
-export function topologyToSeatPaths(topology: Topology, objectName: string, scale: number): SeatPathsSvg {
+export function topologyToSeatPaths(
+  topology: Topology,
+  objectName: string,
+  scale: number,
+  stepsPerUnit = STEPS_PER_UNIT,
+): SeatPathsSvg {
   const object = topology.objects[objectName] as GeometryCollection | undefined;
   if (!object) throw new Error(`Topology has no object "${objectName}"`);
   const project = ([lng, lat]: Position): [number, number] => projectMercator(lng!, lat!, scale);
@@ -77,7 +97,7 @@ export function topologyToSeatPaths(topology: Topology, objectName: string, scal
     for (const [x, y] of rings.flat().map(project)) {
       [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     }
-    const d = rings.map((ring) => ringToPath(ring, project)).filter((path) => path !== null);
+    const d = rings.map((ring) => ringToPath(ring, project, stepsPerUnit)).filter((path) => path !== null);
     if (d.length === 0) throw new Error(`Seat ${String(seat.id)} vanished from the seat paths`);
     paths.push(`<path id="${String(seat.id)}" d="${d.join("")}"/>`);
   }
