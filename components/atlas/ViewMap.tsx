@@ -3,9 +3,10 @@
 import { useCallback, useMemo } from "react";
 import { PetitionMap } from "@/components/map/PetitionMap";
 import { cameraSeats, type SvgFrame } from "@/lib/geo/camera";
+import { momentumNotice } from "@/lib/history/momentum-notice";
 import type { MapCamera } from "@/lib/map/types";
 import { buildViewHref, DEFAULT_VIEW, type Camera } from "@/lib/view-state";
-import { useAtlas, useMapHandle, usePin } from "./atlas-context";
+import { useAtlas, useAtlasFrame, useMapHandle, usePin } from "./atlas-context";
 import { useView, useViewUpdate } from "./use-view-state";
 
 /** The petition map bound to the page: the figures on show, the view the URL records, the searched postcode. */
@@ -19,6 +20,7 @@ export function ViewMap({
   coverBottom?: string;
 }) {
   const { rows, scales, geometry, viewBox, hexSvg, pathname } = useAtlas();
+  const { latest, liveFetch } = useAtlasFrame();
   const { pin } = usePin();
   const handle = useMapHandle();
   const { update } = useViewUpdate();
@@ -37,6 +39,9 @@ export function ViewMap({
   );
   const onSelect = useCallback((code: string) => update({ area: code, at: null }), [update]);
   const onCameraMove = useCallback((moved: Camera) => update({ at: moved }, "replace"), [update]);
+  // Momentum comes with the live table, after the page: until it does, the map says why it is not coloured.
+  const hasMomentum = useMemo(() => latest.rows.some((row) => row.momentum), [latest.rows]);
+  const notice = momentumNotice(metric, hasMomentum, liveFetch);
 
   return (
     <PetitionMap
@@ -56,6 +61,7 @@ export function ViewMap({
       initialFrame={initialFrame}
       handle={handle}
       coverBottom={coverBottom}
+      notice={notice}
     />
   );
 }

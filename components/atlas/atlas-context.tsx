@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/lib/api/fetch";
 import type { LiveTable } from "@/lib/api/types";
+import type { LiveFetch } from "@/lib/history/momentum-notice";
 import { unpackRows } from "@/lib/join/packed-rows";
 import type { AtlasData, AtlasPayload, Pin } from "@/lib/map/types";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
@@ -25,6 +26,8 @@ const REFRESH_MS = 60_000;
 const AtlasContext = createContext<AtlasData | null>(null);
 const FrameContext = createContext<{
   latest: AtlasData;
+  /** Where the browser's fetch of the live table (and each seat's momentum) stands. */
+  liveFetch: LiveFetch;
   setFrame: (frame: AtlasFrame | null) => void;
 } | null>(null);
 const PinContext = createContext<{ pin: Pin | null; setPin: (pin: Pin | null) => void } | null>(null);
@@ -60,7 +63,7 @@ export function AtlasProvider({
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
   // Fetched once the page has hydrated (the map is already painted), then every minute: the figures as they move,
   // and each seat's momentum, which the page leaves out so that it never waits on the signature history.
-  const { data: live } = useSWR(
+  const { data: live, error: liveError } = useSWR(
     value.live ? `/api/petitions/${value.petitionId}` : null,
     fetchJson<LiveTable>,
     {
@@ -89,7 +92,9 @@ export function AtlasProvider({
     () => (frame ? { ...atlas, ...frame, stale: false, live: false } : atlas),
     [atlas, frame],
   );
-  const frameValue = useMemo(() => ({ latest: atlas, setFrame }), [atlas]);
+  // The same on the server and at hydration (no answer yet): pending for a petition that refreshes.
+  const liveFetch: LiveFetch = !value.live ? "off" : live ? "current" : liveError ? "failed" : "pending";
+  const frameValue = useMemo(() => ({ latest: atlas, liveFetch, setFrame }), [atlas, liveFetch]);
   return (
     <AtlasContext.Provider value={shown}>
       <FrameContext.Provider value={frameValue}>
@@ -103,7 +108,10 @@ export function AtlasProvider({
   );
 }
 
-/** The latest figures (whatever frame is shown) and the setter the history slider uses to show a past one. */
+/**
+ * The latest figures (whatever frame is shown), how their live fetch stands, and the setter the history slider uses
+ * to show a past one.
+ */
 export function useAtlasFrame() {
   const value = useContext(FrameContext);
   if (!value) throw new Error("useAtlasFrame must be used inside <AtlasProvider>");

@@ -64,6 +64,8 @@ export interface PetitionMapProps {
    * draws above it and MapLibre frames seats clear of it.
    */
   coverBottom?: string;
+  /** Why the colours are not there yet, or not at all (momentum still loading, say), said over the map. */
+  notice?: string | null;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface PetitionMapProps {
  * the same layers over different shapes. It reads no app context: everything comes in as props.
  */
 export function PetitionMap(props: PetitionMapProps) {
-  const { label, kind, rows, scale, selection, camera, pin, geometry, handle, coverBottom } = props;
+  const { label, kind, rows, scale, selection, camera, pin, geometry, handle, coverBottom, notice } = props;
   const [machine, dispatch] = useReducer(mapReducer, INITIAL_MAP_MACHINE);
   const { renderer, state } = published(machine.phase);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -366,19 +368,23 @@ export function PetitionMap(props: PetitionMapProps) {
           className="pointer-events-none invisible absolute inset-x-0 bottom-0"
           style={{ height: coverBottom ?? 0 }}
         />
-        {failure && (
-          <p
-            role="status"
-            className="absolute inset-x-2 top-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
-          >
-            {failure === "webgl"
-              ? "The interactive map needs WebGL, which this browser cannot provide."
-              : "The interactive map could not load its boundaries; reload the page to try again."}{" "}
-            {machine.svgShapesFailed
-              ? "The static map's shapes could not load either; the table of seats below has every figure."
-              : "This static map and the table of seats below still work."}
-          </p>
-        )}
+        <div className="absolute inset-x-2 top-2 space-y-1">
+          {failure && (
+            <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {failure === "webgl"
+                ? "The interactive map needs WebGL, which this browser cannot provide."
+                : "The interactive map could not load its boundaries; reload the page to try again."}{" "}
+              {machine.svgShapesFailed
+                ? "The static map's shapes could not load either; the table of seats below has every figure."
+                : "This static map and the table of seats below still work."}
+            </p>
+          )}
+          {notice && (
+            <p role="status" className="rounded bg-white/90 px-3 py-2 text-sm text-slate-800 shadow-sm">
+              {notice}
+            </p>
+          )}
+        </div>
         {hover && hoveredRow && machine.phase === "webgl-ready" && (
           <div
             aria-hidden="true"

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import type { HistoryBody } from "@/lib/api/types";
 import { FIXTURE_IDS } from "@/test/upstream/fixtures";
 import { test } from "./harness";
@@ -12,6 +13,14 @@ import { startApp, type RunningApp } from "./support/processes";
 const ID = FIXTURE_IDS.open2024;
 /** A 2024 seat (Aldershot) every snapshot of the rising stand-in changes. */
 const SELECTED_SEAT = "E14001063";
+
+/** The map's word on momentum it does not have (yet). */
+function momentumStatus(page: Page) {
+  return page
+    .getByTestId("petition-map")
+    .getByRole("status")
+    .filter({ hasText: /momentum/i });
+}
 
 async function history(app: RunningApp, query = ""): Promise<HistoryBody> {
   const response = await fetch(`${app.url}/api/petitions/${ID}/history${query}`);
@@ -50,6 +59,7 @@ test(
       // once the map is shown.
       const html = await (await fetch(`${app.url}/petitions/${ID}?metric=momentum`)).text();
       assert.doesNotMatch(html, /Total signatures rose from/, "no recorded totals in the page");
+      assert.match(html, /role="status"[^>]*>Loading momentum/, "the page says momentum is on its way");
       await page.goto(`${app.url}/petitions/${ID}?metric=momentum`);
       await waitForMapReady(page);
       const chart = page.getByTestId("history-panel").getByTestId("timeline-chart").first();
@@ -91,6 +101,11 @@ test(
         { what: "the map coloured by the fetched momentum" },
       );
       assert.ok(new Set(values.map((value) => value.toFixed(3))).size > 5, "momentum differs between seats");
+      assert.equal(
+        await momentumStatus(page).count(),
+        0,
+        "no momentum status once the map is coloured by it",
+      );
       const legend = await page.getByRole("figure").filter({ hasText: "Momentum" }).first().innerText();
       assert.match(legend, /\(\d+ seats\)/, "the legend classes seats by momentum");
       await mapLocator(page).screenshot({ path: path.join("test-results", "history-momentum-map.png") });
@@ -129,6 +144,24 @@ test(
     }
   },
   { appOriginOnly: false },
+);
+
+test(
+  "history: a momentum link says momentum is loading, that it failed while the fetch fails, and that there is none",
+  async ({ page, open }) => {
+    // The browser's fetch of the live table fails, as on a dropped connection; the page itself is served.
+    const liveTable = `**/api/petitions/${ID}`;
+    await page.route(liveTable, (route) => route.abort());
+    await open(`/petitions/${ID}?metric=momentum`);
+    await waitForMapReady(page);
+    await momentumStatus(page).filter({ hasText: "Momentum could not be loaded just now" }).waitFor();
+    await page.unroute(liveTable);
+    // The shared app records no history: once the table answers, the map says there is no momentum to show.
+    await momentumStatus(page)
+      .filter({ hasText: "This petition has no recent signature history" })
+      .waitFor({ timeout: 30_000 });
+  },
+  { failOnConsoleErrors: false },
 );
 
 test("history: the embedded seed shows its dated milestones and says it has no history", async ({
