@@ -96,7 +96,7 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   const shapesOf = (paths: Map<string, string>) =>
     rows.flatMap((row) => {
       const d = paths.get(row.code);
-      return d ? [{ code: row.code, name: row.name, href: seatHref(row.code), fill: fillOf(row), d }] : [];
+      return d ? [{ code: row.code, href: seatHref(row.code), fill: fillOf(row), d }] : [];
     });
   // A page that opens on the hex view leaves the paths out; if it switches to the map, they come from the seat paths file.
   const serverSeats = serverSeatPaths && !hex ? seatLinksMarkup(shapesOf(serverSeatPaths(seatPathsUrl))) : "";
@@ -131,7 +131,8 @@ export const SvgChoropleth = memo(function SvgChoropleth({
     return afterNextPaint(onPainted);
   }, [seatsBuilt, hex, onPainted]);
 
-  // Colours and links follow the view; attributes already right are left alone, so hydration writes nothing.
+  // Colours, links and names follow the view; attributes already right are left alone, so hydration writes only
+  // the names.
   useLayoutEffect(() => {
     const layer = seatsRef.current;
     if (!layer) return;
@@ -141,6 +142,9 @@ export const SvgChoropleth = memo(function SvgChoropleth({
       if (!row) continue;
       setIfChanged(link, "fill", fillOf(row));
       setIfChanged(link, "href", seatHref(row.code));
+      // Named here, not in the server's markup: that SVG is hidden from assistive technology unless MapLibre fails
+      // in the browser, and the names would travel twice (6 KB gzipped of a page whose rows carry them already).
+      setIfChanged(link, "aria-label", row.name);
     }
     // fillOf is derived from scale.
     // eslint-disable-next-line react-hooks/exhaustive-deps

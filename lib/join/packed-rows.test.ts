@@ -10,7 +10,7 @@ import type { BoundarySet } from "@/lib/seats/types";
 import { grown, openPetition, seatCounts, smallPetition } from "@/test/history/petitions";
 import { sharedData } from "@/scripts/data/paths";
 import { joinPetition } from "./join";
-import { packRows, unpackRows } from "./packed-rows";
+import { codeRuns, expandCodeRuns, packRows, unpackRows } from "./packed-rows";
 import type { JoinedPetition, SeatRow } from "./types";
 
 const join = (petition: Petition, set: BoundarySet) => joinPetition(petition, set, getSeats(set));
@@ -112,5 +112,34 @@ describe("packRows and unpackRows", () => {
   it("refuses packed rows with a column cut short", () => {
     const packed = packRows(seed.rows, seed.national.uk);
     expect(() => unpackRows({ ...packed, counts: packed.counts.slice(1) })).toThrow(RangeError);
+  });
+});
+
+describe("codeRuns and expandCodeRuns", () => {
+  it.each<BoundarySet>(["2010", "2024"])(
+    "send the %s seats' codes as a few runs and give them back",
+    (set) => {
+      const codes = getSeats(set).map((seat) => seat.code);
+      const runs = codeRuns(codes);
+      expect(runs.length).toBeLessThanOrEqual(10);
+      expect(expandCodeRuns(runs)).toEqual(codes);
+    },
+  );
+
+  it("start a new run at a gap, a code not numbered in sequence, or a number that outgrows its digits", () => {
+    const codes = ["E14000001", "E14000002", "E14000004", "S14000009", "S14000010", "X", "E9", "E10"];
+    expect(codeRuns(codes)).toEqual([
+      ["E14000001", 2],
+      ["E14000004", 1],
+      ["S14000009", 2],
+      ["X", 1],
+      ["E9", 1],
+      ["E10", 1],
+    ]);
+    expect(expandCodeRuns(codeRuns(codes))).toEqual(codes);
+  });
+
+  it("refuses a run longer than its numbering allows", () => {
+    expect(() => expandCodeRuns([["E98", 3]])).toThrow(RangeError);
   });
 });

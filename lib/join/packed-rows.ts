@@ -1,10 +1,11 @@
 /**
  * Seat rows packed for the trip from the server to the browser. As objects, 650 rows repeat every key 650 times
  * and carry floats with 17 digits; packed, each field is one column, strings many seats share (nation, region,
- * party, note) are sent once in a lookup table, and the floats are left out and recomputed on arrival by the same
- * functions the join uses. Pure, so both the server and client bundles can import it.
+ * party, note) are sent once in a lookup table, and the floats and ranks are left out and recomputed on arrival by
+ * the same functions the join uses. Pure, so both the server and client bundles can import it.
  */
 import type { Nation } from "@/lib/seats/types";
+import { competitionRanks } from "./rank";
 import { perThousandElectors, sharePercent } from "./rates";
 import type { SeatMomentum, SeatMp, SeatRow } from "./types";
 
@@ -32,18 +33,21 @@ export interface PackedMomentum {
   day: (number | null)[];
 }
 
+/** A run of ONS codes numbered in sequence: ["E14000530", 533] is E14000530 to E14001062. */
+export type CodeRun = [first: string, count: number];
+
 /** SeatRow[] as columns: entry i of every column belongs to row i. */
 export interface PackedRows {
   /** The petition's UK signatures: each seat's share is a percentage of it. */
   ukSignatures: number;
-  codes: string[];
+  /** The rows' codes as runs (a boundary set's codes are numbered in sequence, and the rows are in code order). */
+  codes: CodeRun[];
   names: string[];
   nations: LookupColumn<Nation>;
   regions: LookupColumn<Region>;
   mps: PackedMps;
   counts: number[];
   electorates: number[];
-  ranks: number[];
   /** Left out when no row has momentum (a petition without signature history). */
   momentum?: PackedMomentum;
 }
@@ -52,14 +56,13 @@ export interface PackedRows {
 export function packRows(rows: readonly SeatRow[], ukSignatures: number): PackedRows {
   const packed: PackedRows = {
     ukSignatures,
-    codes: rows.map((row) => row.code),
+    codes: codeRuns(rows.map((row) => row.code)),
     names: rows.map((row) => row.name),
     nations: lookupColumn(rows.map((row) => row.nation)),
     regions: lookupColumn(rows.map((row): Region => [row.region, row.regionCode])),
     mps: packMps(rows.map((row) => row.mp)),
     counts: rows.map((row) => row.count),
     electorates: rows.map((row) => row.electorate),
-    ranks: rows.map((row) => row.rank),
   };
   if (rows.some((row) => row.momentum)) {
     packed.momentum = {
@@ -70,10 +73,11 @@ export function packRows(rows: readonly SeatRow[], ukSignatures: number): Packed
   return packed;
 }
 
-/** The rows packRows was given, equal field for field (floats included). */
+/** The rows packRows was given (every seat of a join), equal field for field (floats and ranks included). */
 export function unpackRows(packed: PackedRows): SeatRow[] {
   const { nations, regions, mps, momentum } = packed;
-  return packed.codes.map((code, index): SeatRow => {
+  const ranks = competitionRanks(packed.counts);
+  return expandCodeRuns(packed.codes).map((code, index): SeatRow => {
     const count = cell(packed.counts, index);
     const electorate = cell(packed.electorates, index);
     const [region, regionCode] = lookup(regions, index);
@@ -88,12 +92,47 @@ export function unpackRows(packed: PackedRows): SeatRow[] {
       share: sharePercent(count, packed.ukSignatures),
       perThousand: perThousandElectors(count, electorate),
       electorate,
-      rank: cell(packed.ranks, index),
+      rank: cell(ranks, index),
     };
     const seatMomentum = momentum && unpackMomentum(momentum, index, electorate);
     if (seatMomentum) row.momentum = seatMomentum;
     return row;
   });
+}
+
+const NUMBERED_CODE = /^(\D*)(\d+)$/;
+
+/** The code after `code` in its sequence (E14000530 → E14000531), or null for a code not numbered so. */
+function nextCode(code: string): string | null {
+  const [, prefix, digits] = NUMBERED_CODE.exec(code) ?? [];
+  if (prefix === undefined || digits === undefined) return null;
+  const next = String(Number(digits) + 1).padStart(digits.length, "0");
+  return next.length === digits.length ? prefix + next : null;
+}
+
+export function codeRuns(codes: readonly string[]): CodeRun[] {
+  const runs: CodeRun[] = [];
+  let expected: string | null = null;
+  for (const code of codes) {
+    const run = runs[runs.length - 1];
+    if (run && code === expected) run[1] += 1;
+    else runs.push([code, 1]);
+    expected = nextCode(code);
+  }
+  return runs;
+}
+
+export function expandCodeRuns(runs: readonly CodeRun[]): string[] {
+  const codes: string[] = [];
+  for (const [first, count] of runs) {
+    let code: string | null = first;
+    for (let step = 0; step < count; step++) {
+      if (code === null) throw new RangeError(`The code run from ${first} cannot hold ${count} codes`);
+      codes.push(code);
+      code = nextCode(code);
+    }
+  }
+  return codes;
 }
 
 function packMps(mps: readonly (SeatMp | null)[]): PackedMps {

@@ -57,6 +57,15 @@ describe("seatLinksMarkup", () => {
     expect(document.querySelectorAll("script, b")).toHaveLength(0);
   });
 
+  it("leaves the accessible name out when none is given", () => {
+    const d = paths.get("E14001063") ?? "M0 0z";
+    const link = parse(seatLinksMarkup([{ code: "E14001063", href: "/", fill: "#fff", d }])).querySelector(
+      "a",
+    );
+    expect(link?.hasAttribute("aria-label")).toBe(false);
+    expect(link?.getAttribute("data-code")).toBe("E14001063");
+  });
+
   it("is empty for no seats", () => {
     expect(seatLinksMarkup([])).toBe("");
   });

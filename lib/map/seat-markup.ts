@@ -3,7 +3,11 @@ import { escapeMarkup } from "@/lib/markup";
 /** One seat as the SVG map draws it. */
 export interface SeatShape {
   code: string;
-  name: string;
+  /**
+   * The seat's accessible name, or none where the markup is hidden from assistive technology until the browser
+   * names the seats itself (the petition map's SVG: its names are in the page's rows already).
+   */
+  name?: string;
   /** The seat's own view: where a click goes without JavaScript. */
   href: string;
   fill: string;
@@ -24,8 +28,9 @@ export function seatPathId(code: string): string {
 export function seatLinksMarkup(seats: Iterable<SeatShape>): string {
   let markup = "";
   for (const { code, name, href, fill, d } of seats) {
+    const label = name === undefined ? "" : ` aria-label="${escapeMarkup(name)}"`;
     markup +=
-      `<a data-code="${escapeMarkup(code)}" href="${escapeMarkup(href)}" aria-label="${escapeMarkup(name)}" tabindex="-1"` +
+      `<a data-code="${escapeMarkup(code)}" href="${escapeMarkup(href)}"${label} tabindex="-1"` +
       ` fill="${escapeMarkup(fill)}"><path id="${escapeMarkup(seatPathId(code))}" d="${escapeMarkup(d)}"/></a>`;
   }
   return markup;

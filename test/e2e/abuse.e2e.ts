@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { LiveTable } from "@/lib/api/live-table";
+import { expandCodeRuns } from "@/lib/join/packed-rows";
 import { rawGet, type Answer } from "@/test/faults/http";
 import { FIXTURE_IDS, OPEN_COPIES_FIRST } from "@/test/upstream/fixtures";
 import { startStandIn, type StandIn } from "@/test/upstream/server";
@@ -179,7 +180,7 @@ test("abuse: a loop over link-preview images' seats and metrics is bounded: rend
     const id = FIXTURE_IDS.open2024;
     // A reader first: the petition is held, so only the drawing itself costs.
     const table = await rawGet(app.url, `/api/petitions/${id}`, {}, "127.0.0.40");
-    const seats = (JSON.parse(table.body) as LiveTable).packedRows.codes;
+    const seats = expandCodeRuns((JSON.parse(table.body) as LiveTable).packedRows.codes);
     assert.equal(seats.length, 650);
     const image = (n: number) =>
       `/og/petitions/${id}/map.png?area=${seats[n % 650]}&metric=${["count", "share", "rate"][n % 3]}`;
