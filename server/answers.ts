@@ -149,7 +149,7 @@ export function writeAnswer(
   const encoding: Encoding =
     answer.stored.bodies.br === answer.stored.bodies.identity
       ? "identity"
-      : chooseEncoding(request.headers["accept-encoding"]);
+      : chooseEncoding(request.headers["accept-encoding"], answer.stored.bodies);
   const headers = headerSet(answer, encoding, request.headers["x-forwarded-proto"] === "https", cacheControl);
   if (answer.status === 200 && isNotModified(request.headers["if-none-match"], answer.stored)) {
     response.writeHead(304, headers.revalidated);

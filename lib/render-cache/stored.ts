@@ -47,8 +47,14 @@ export async function storeBody(identity: Buffer, textual: boolean): Promise<Sto
   };
 }
 
-/** The encoding to send: Brotli, else gzip, else none, as Accept-Encoding allows (q=0 refuses). */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+/**
+ * The encoding to send: the smaller of Brotli and gzip (Brotli at quality 9 is not always smaller: the seat paths
+ * file is not), else the one accepted, else none, as Accept-Encoding allows (q=0 refuses).
+ */
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  bodies?: Pick<Stored["bodies"], "br" | "gzip">,
+): Encoding {
   if (!acceptEncoding) return "identity";
   const accepted = new Set<string>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {
@@ -56,9 +62,9 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
     const q = params.find((param) => param.startsWith("q="));
     if (q === undefined || Number(q.slice(2)) > 0) accepted.add(name);
   }
-  if (accepted.has("br")) return "br";
-  if (accepted.has("gzip") || accepted.has("x-gzip")) return "gzip";
-  return "identity";
+  const gzip = accepted.has("gzip") || accepted.has("x-gzip");
+  if (accepted.has("br")) return gzip && bodies && bodies.gzip.length < bodies.br.length ? "gzip" : "br";
+  return gzip ? "gzip" : "identity";
 }
 
 /** Whether If-None-Match names any of the stored encodings' validators (so the reader's copy is current). */
