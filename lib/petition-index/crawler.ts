@@ -70,8 +70,8 @@ export async function crawlOnce(options: CrawlOptions): Promise<CrawlReport> {
     let page: number | null = 1;
     const seen = new Set<number>();
     while (page !== null) {
-      await pace();
-      const list: PetitionListPage = await readPage(page);
+      const current = page;
+      const list: PetitionListPage = await pace(() => readPage(current));
       report.listPages += 1;
       for (const item of list.items) {
         if (seen.has(item.id)) continue;
@@ -81,9 +81,8 @@ export async function crawlOnce(options: CrawlOptions): Promise<CrawlReport> {
           report.unchanged += 1;
           continue;
         }
-        await pace();
         try {
-          const petition = await source.petition(item.id, archived || item.archived);
+          const petition = await pace(() => source.petition(item.id, archived || item.archived));
           await index.save(petition, now());
           const { state, archived: isArchived, signatureCount, updatedAt } = petition;
           held.set(item.id, { state, archived: isArchived, signatureCount, updatedAt });

@@ -1,8 +1,7 @@
 /**
- * Spaces calls out to at most `perSecond` a second: each caller waits for its turn, and turns start at least
- * 1000 / perSecond ms apart plus a small margin (counted from when the previous one really started), so no second,
- * however it is aligned, holds more than perSecond turns, nor more than perSecond requests in the server's log while
- * each request leaves within the margin of its turn.
+ * Spaces calls out to at most `perSecond` a second, one at a time: each call starts at least 1000 / perSecond ms
+ * plus a small margin after the previous one ended, so however late a request leaves after its turn (a client
+ * still setting up, a busy machine), no second of the server's log holds more than perSecond of them.
  */
 export interface PacerClock {
   now(): number;
@@ -14,29 +13,32 @@ const realClock: PacerClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export type Pacer = () => Promise<void>;
+export type Pacer = <T>(call: () => Promise<T>) => Promise<T>;
 
 /**
- * Each gap is this much longer than 1000 / perSecond (25 ms at 2 a second): requests reach the server a few
- * milliseconds earlier or later than they start, and at exactly 1000 / perSecond apart a 1 ms difference puts
- * perSecond + 1 of them in one second of the server's log.
+ * Each gap is this much longer than 1000 / perSecond (25 ms at 2 a second): at exactly 1000 / perSecond apart a
+ * 1 ms difference in when two requests reach the server puts perSecond + 1 of them in one second of its log.
  */
 export const ARRIVAL_MARGIN = 0.05;
 
 export function createPacer(perSecond: number, clock: PacerClock = realClock): Pacer {
   if (!(perSecond > 0)) throw new RangeError(`A request rate must be above 0 a second, not ${perSecond}`);
   const gap = (1000 / perSecond) * (1 + ARRIVAL_MARGIN);
-  let next = -Infinity;
-  return async () => {
-    const now = clock.now();
-    const at = Math.max(now, next);
-    // Reserve the turn before sleeping (callers queue in order), then count the gap from the real start, so a
-    // timer that fires late on a busy machine never shortens the gap to the next request.
-    next = at + gap;
-    if (at > now) {
-      await clock.sleep(at - now);
-      next = Math.max(next, clock.now() + gap);
-    }
+  let free = -Infinity;
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(call: () => Promise<T>) => {
+    const turn = queue.then(async () => {
+      const now = clock.now();
+      if (free > now) await clock.sleep(free - now);
+      try {
+        return await call();
+      } finally {
+        // Counted from the end of the call: a request sent late within it cannot crowd the next one.
+        free = clock.now() + gap;
+      }
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
   };
 }
 
