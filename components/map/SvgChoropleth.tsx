@@ -142,8 +142,9 @@ export const SvgChoropleth = memo(function SvgChoropleth({
       if (!row) continue;
       setIfChanged(link, "fill", fillOf(row));
       setIfChanged(link, "href", seatHref(row.code));
-      // Named here, not in the server's markup: that SVG is hidden from assistive technology unless MapLibre fails
-      // in the browser, and the names would travel twice (6 KB gzipped of a page whose rows carry them already).
+      // Named here, not in the server's markup: that SVG is hidden from assistive technology until the browser
+      // makes it the map (a touch screen before its first pan or zoom, or MapLibre failing), and the names would
+      // travel twice (6 KB gzipped of a page whose rows carry them already).
       setIfChanged(link, "aria-label", row.name);
     }
     // fillOf is derived from scale.
