@@ -75,10 +75,9 @@ export function differenceWords(value: number): string {
 }
 
 /** The legend's labelled stops: both ends, their halves and 0. */
-export function differenceStops(halfWidth: number): { value: number; label: string; colour: string }[] {
+export function differenceStops(halfWidth: number): { value: number; label: string }[] {
   return [-halfWidth, -halfWidth / 2, 0, halfWidth / 2, halfWidth].map((value) => ({
     value,
     label: differenceWords(value),
-    colour: differenceColour(value, halfWidth),
   }));
 }
