@@ -1,8 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { petitionFailureOf } from "@/lib/http/petition-error";
-import { petitionIdOf } from "@/lib/petitions";
+import { isPetitionError, petitionIdOf } from "@/lib/petitions";
 import type { PageSearchParams } from "@/lib/search-params";
 import { loadPetition, type LoadedPetition } from "./petition";
 
@@ -25,7 +24,7 @@ export const loadPetitionOrNotFound = cache(async (id: number) => {
     return await loadPetition(id);
   } catch (error) {
     // Other failures reach error.tsx; the proxy has already answered them with a whole error page.
-    if (petitionFailureOf(error, { route: "page", petition: id }).kind === "not-found") notFound();
+    if (isPetitionError(error) && error.kind === "not-found") notFound();
     throw error;
   }
 });
