@@ -19,8 +19,7 @@ export function AtlasMap({
   /** What covers the map's bottom edge (PetitionMap's coverBottom). */
   coverBottom?: string;
 }) {
-  const initialFrame =
-    viewState.mapKind === "map" ? initialSvgFrame(joined.set, viewState, joined.rows) : null;
+  const initialFrame = initialSvgFrame(joined.set, viewState, joined.rows);
   // A new boundary set is a new drawing, with its own seat paths.
   return <ViewMap key={joined.set} label={label} initialFrame={initialFrame} coverBottom={coverBottom} />;
 }

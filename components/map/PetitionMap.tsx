@@ -118,12 +118,14 @@ export function PetitionMap(props: PetitionMapProps) {
     Promise.all([import("./maplibre"), loadShapes(first.kind, { topology: startTopology, hex })])
       .then(([{ maplibregl }, initialShapes]) => {
         if (cancelled) return;
-        // MapLibre opens on exactly what the SVG it replaces shows, so the handover does not move the map (or, if
-        // the SVG has yet to frame the latest camera, on that camera as the SVG will frame it).
+        // MapLibre opens on exactly what the SVG it replaces shows, geography or hexes alike (both drawn in Mercator
+        // units), so the handover does not move the map (or, if the SVG has yet to frame the latest camera, on
+        // that camera as the SVG will frame it).
         framedSeats.current = latest.current.camera.seats?.join(",") ?? null;
-        const svgShowsCamera = svgFramed.current === JSON.stringify(latest.current.camera);
-        const shown =
-          initialShapes.kind === "map" && svgShowsCamera ? svgCameraIn(rootRef.current, container) : null;
+        const svgShowsCamera =
+          (latest.current.hexSvg ? "hex" : "map") === initialShapes.kind &&
+          svgFramed.current === JSON.stringify(latest.current.camera);
+        const shown = svgShowsCamera ? svgCameraIn(rootRef.current, container) : null;
         const map = new maplibregl.Map({
           container,
           style: seatsStyle(initialShapes.collection, latest.current.scale),

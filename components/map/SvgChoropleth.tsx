@@ -13,6 +13,7 @@ import {
   wholeFrame,
 } from "@/lib/geo/camera";
 import { fetchText } from "@/lib/api/fetch";
+import { hexCellTransform } from "@/lib/geo/hex";
 import type { HexSvgLayout } from "@/lib/geo/hex-file";
 import { parseSeatPaths } from "@/lib/geo/seat-paths";
 import { unionBounds } from "@/lib/geo/seats-topology";
@@ -52,7 +53,10 @@ export interface SvgChoroplethProps {
   wholeMap: ViewBox;
   /** The server's framing of the first camera; null shows every seat. */
   initialFrame: SvgFrame | null;
-  /** Told which camera (as JSON) the seats are framed for now: a new one is framed a frame after it arrives. */
+  /**
+   * Told which camera (as JSON) the seats of the drawing on show are framed for now (null while it is not framed yet):
+   * a new one is framed a frame after it arrives.
+   */
   framedCamera: { current: string | null };
   /** After the browser has painted a frame with the seats drawn. */
   onPainted: () => void;
@@ -65,7 +69,8 @@ export interface SvgChoroplethProps {
  * WebGL is missing or JavaScript is off (each seat links to its own view).
  * The geographic seats are markup the server writes (or, for a map drawn after the page loaded, built from the
  * seat paths file); React owns neither their elements nor their hydration, so colours and links are kept up to date
- * here. Its camera matches MapLibre's in any box: the svg element, centred in a size container and drawing past its
+ * here. The cartogram's hexes are drawn in the same Mercator units (lib/geo/hex.ts). Its camera matches MapLibre's
+ * in any box: the svg element, centred in a size container and drawing past its
  * own edges, is sized in CSS by the frame (lib/geo/camera.ts); the server frames the first view, the seats as drawn
  * frame later ones.
  */
@@ -89,9 +94,11 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   // Counts the times the browser has drawn the seats itself, so their colours are brought up to date after.
   const [seatsBuilt, setSeatsBuilt] = useState(0);
   const key = JSON.stringify(camera);
-  const [initialKey] = useState(key);
-  // The camera on show and its frame: the server's first, then each new camera's, measured from the seats as drawn.
-  const [shown, setShown] = useState<{ key: string; frame: SvgFrame | null }>({ key, frame: initialFrame });
+  const drawing = hex ? "hex" : "map";
+  const [initial] = useState({ key, drawing });
+  // The camera on show, the drawing it framed and its frame: the server's first, then each new camera's (or the
+  // other drawing's), measured from the seats as drawn.
+  const [shown, setShown] = useState({ key, drawing, frame: initialFrame });
   const fillOf = (row: SeatRow) => colourOf(scale, metricValue(row, scale.metric));
   const shapesOf = (paths: Map<string, string>) =>
     rows.flatMap((row) => {
@@ -155,19 +162,22 @@ export const SvgChoropleth = memo(function SvgChoropleth({
   // would hold that frame back. Seats drawn in the browser are measured again once they are there.
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg || hex || (key === initialKey && shown.key === key)) return;
+    const atFirst = key === initial.key && drawing === initial.drawing;
+    if (!svg || (atFirst && shown.key === key && shown.drawing === drawing)) return;
     return afterNextPaint(() =>
-      setShown({ key, frame: key === initialKey ? initialFrame : measureFrame(svg, camera) }),
+      setShown({ key, drawing, frame: atFirst ? initialFrame : measureFrame(svg, camera) }),
     );
     // The key stands for the camera; the frame on show is what it replaces.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, initialKey, hex, seatsBuilt]);
+  }, [key, initial, drawing, seatsBuilt]);
 
+  const framed = shown.drawing === drawing;
   useEffect(() => {
-    framedCamera.current = hex ? null : shown.key;
-  }, [framedCamera, hex, shown.key]);
+    framedCamera.current = framed ? shown.key : null;
+  }, [framedCamera, framed, shown.key]);
 
-  const frame = hex ? wholeFrame(hex.viewBox) : (shown.frame ?? wholeFrame(wholeMap));
+  // Both drawings are in Mercator units: one frame fits either, until the other drawing's seats are measured.
+  const frame = (framed ? shown.frame : null) ?? wholeFrame(hex ? hex.viewBox : wholeMap);
   const [, , frameUnitsWide, frameUnitsHigh] = frame.viewBox;
   // Outlines as wide on screen as MapLibre draws them at this zoom (in the nominal map).
   const zoom = frameZoom(frame);
@@ -185,7 +195,7 @@ export const SvgChoropleth = memo(function SvgChoropleth({
         style={{ width: frameWidth(frame), aspectRatio: `${frameUnitsWide} / ${frameUnitsHigh}` }}
         stroke="#ffffff"
         strokeOpacity={0.8}
-        strokeWidth={hex ? 0.01 : outlineWidthAt(zoom) * pixel}
+        strokeWidth={outlineWidthAt(zoom) * pixel}
         strokeLinejoin="round"
         onClick={(event) => {
           // One handler for every seat; a modified click still opens the seat's link as the browser would.
@@ -207,12 +217,11 @@ export const SvgChoropleth = memo(function SvgChoropleth({
         {selection && (!hex || selectedCentre) && (
           <use
             href={hex ? "#hex-cell" : `#${seatPathId(selection)}`}
-            x={selectedCentre?.x}
-            y={selectedCentre?.y}
+            transform={selectedCentre && hexCellTransform(selectedCentre)}
             fill="none"
             stroke="#0f172a"
             strokeOpacity={1}
-            strokeWidth={hex ? 0.04 : SELECTED_WIDTH * pixel}
+            strokeWidth={SELECTED_WIDTH * pixel}
           />
         )}
       </svg>
@@ -232,7 +241,7 @@ const HexSeats = memo(function HexSeats({
   scale: ColourScale;
   seatHref: (code: string) => string;
 }) {
-  const centres = new Map(hex.centres.map((centre) => [centre.code, centre]));
+  const cells = new Map(hex.centres.map((centre) => [centre.code, hexCellTransform(centre)]));
   return (
     <>
       <defs>
@@ -249,8 +258,7 @@ const HexSeats = memo(function HexSeats({
           >
             <use
               href="#hex-cell"
-              x={centres.get(row.code)?.x}
-              y={centres.get(row.code)?.y}
+              transform={cells.get(row.code)}
               fill={colourOf(scale, metricValue(row, scale.metric))}
             />
           </a>

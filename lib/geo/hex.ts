@@ -1,5 +1,7 @@
 import type { FeatureCollection, Polygon } from "geojson";
-import type { Bounds } from "./seats-topology";
+import { MERCATOR_SCALE, projectMercator, unprojectMercator } from "@/lib/seats/mercator";
+import type { Box as SeatBox } from "./seat-paths";
+import { unionBounds, type Bounds } from "./seats-topology";
 
 /** A HexJSON layout reduced to what we draw: each seat's column and row. */
 export interface HexLayout {
@@ -48,24 +50,56 @@ export function hexBounds(layout: HexLayout): Map<string, Bounds> {
   return bounds;
 }
 
-/** For the server-rendered SVG: y grows downwards there, so rows are flipped. */
+/**
+ * Each hex's box in the SVG's Mercator units (lib/seats/mercator.ts): its degrees projected as MapLibre projects
+ * them, so the geographic map's camera code frames the cartogram as MapLibre does.
+ */
+export function hexSvgBoxes(layout: HexLayout): Map<string, SeatBox> {
+  return new Map(
+    [...hexBounds(layout)].map(([code, [west, south, east, north]]) => {
+      const [left, top] = projectMercator(west, north);
+      const [right, bottom] = projectMercator(east, south);
+      return [code, [left, top, right, bottom]];
+    }),
+  );
+}
+
+/**
+ * For the server-rendered SVG, in the geographic SVG's Mercator units: each hex's centre projected, one hex cell
+ * at the equator's scale (hexCellTransform places and stretches it), and the viewBox framing every hex as
+ * MapLibre's whole-layout camera does.
+ */
 export function hexSvgLayout(layout: HexLayout) {
   const centres = Object.entries(layout.hexes).map(([code, [q, r]]) => {
-    const [x, y] = hexCentre(layout.layout, q, r);
-    return { code, x, y: -y };
+    const [x, y] = projectMercator(...hexCentre(layout.layout, q, r));
+    return { code, x: round(x), y: round(y) };
   });
-  const xs = centres.map((centre) => centre.x);
-  const ys = centres.map((centre) => centre.y);
-  const pad = HEX_WIDTH;
+  const [left = 0, top = 0, right = 0, bottom = 0] = unionBounds(hexSvgBoxes(layout).values()) ?? [];
   const viewBox: [number, number, number, number] = [
-    Math.min(...xs) - pad,
-    Math.min(...ys) - pad,
-    Math.max(...xs) - Math.min(...xs) + 2 * pad,
-    Math.max(...ys) - Math.min(...ys) + 2 * pad,
+    round(left),
+    round(top),
+    round(right - left),
+    round(bottom - top),
   ];
+  const unitsPerDegree = MERCATOR_SCALE / 360;
   const ring = hexRing([0, 0])
     .slice(0, 6)
-    .map(([x, y]) => `${x.toFixed(4)},${(-y).toFixed(4)}`)
+    .map(([x, y]) => `${(x * unitsPerDegree).toFixed(3)},${(-y * unitsPerDegree).toFixed(3)}`)
     .join(" ");
   return { centres, viewBox, ring };
+}
+
+/**
+ * Where the SVG draws a hex's cell: at its centre, stretched north–south as Mercator stretches that latitude (the
+ * layouts reach 10° from the equator, where a hex is 1.6% taller than the cell), so it covers what MapLibre draws.
+ */
+export function hexCellTransform({ x, y }: { x: number; y: number }): string {
+  const [, lat] = unprojectMercator(x, y);
+  const stretch = Math.round(1e5 / Math.cos((lat * Math.PI) / 180)) / 1e5;
+  return `matrix(1 0 0 ${stretch} ${x} ${y})`;
+}
+
+// Hundredths of a unit: under a tenth of a pixel at the closest zoom the SVG shows.
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
