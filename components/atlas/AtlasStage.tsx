@@ -38,16 +38,18 @@ export function AtlasStage({
       data-sheet={sheet}
       className="atlas-stage relative flex min-h-0 flex-1 flex-col sm:flex-row sm:border-t sm:border-slate-200"
     >
+      {/* The search and the panel come before the map in the document (placed over and beside it by CSS): the
+          browser paints what it has parsed, and the map's seats are most of the page's markup. */}
+      <div className="absolute inset-x-2 top-2 z-20 sm:right-auto sm:w-80">{search}</div>
+      <Sheet state={sheet} onState={setSheet} panelId={panelId}>
+        {panel}
+      </Sheet>
       <section
         aria-label="Map of signatures by constituency"
         className="relative min-h-0 flex-1 max-sm:mb-[var(--sheet-peek)]"
       >
         {map}
-        <div className="absolute inset-x-2 top-2 z-20 sm:right-auto sm:w-80">{search}</div>
       </section>
-      <Sheet state={sheet} onState={setSheet} panelId={panelId}>
-        {panel}
-      </Sheet>
     </div>
   );
 }
@@ -91,7 +93,7 @@ function Sheet({
       aria-label="Seat, colours and focus"
       data-state={state}
       style={dragHeight === null ? undefined : { height: dragHeight, transition: "none" }}
-      className="atlas-sheet z-30 flex flex-col bg-white max-sm:absolute max-sm:inset-x-0 max-sm:bottom-0 max-sm:rounded-t-xl max-sm:border max-sm:border-slate-200 max-sm:shadow-[0_-4px_16px_rgba(0,0,0,0.15)] sm:w-60 sm:shrink-0 sm:border-l sm:border-slate-200 md:w-64 lg:w-80 xl:w-[22rem]"
+      className="atlas-sheet z-30 flex flex-col bg-white sm:order-last max-sm:absolute max-sm:inset-x-0 max-sm:bottom-0 max-sm:rounded-t-xl max-sm:border max-sm:border-slate-200 max-sm:shadow-[0_-4px_16px_rgba(0,0,0,0.15)] sm:w-60 sm:shrink-0 sm:border-l sm:border-slate-200 md:w-64 lg:w-80 xl:w-[22rem]"
     >
       <button
         type="button"
