@@ -11,6 +11,7 @@ import type { AtlasData, AtlasPayload, Pin } from "@/lib/map/types";
 import type { NationalFigures, SeatRow } from "@/lib/join/types";
 import type { ColourScale, Metric } from "@/lib/scale/scale";
 import type { ViewState } from "@/lib/view-state";
+import { useFirstPaintDone } from "./use-first-paint";
 import { createViewStore, type ViewStore } from "./view-store";
 
 /** A past snapshot every leaf shows instead of the latest figures while the history slider is away from "now". */
@@ -61,10 +62,11 @@ export function AtlasProvider({
   const [mapHandle] = useState<MapHandle>(() => ({ current: null }));
   const [pin, setPin] = useState<Pin | null>(null);
   const pinValue = useMemo(() => ({ pin, setPin }), [pin]);
-  // Fetched once the page has hydrated (the map is already painted), then every minute: the figures as they move,
-  // and each seat's momentum, which the page leaves out so that it never waits on the signature history.
+  // Fetched once the page's first content is on screen, then every minute: the figures as they move, and each
+  // seat's momentum, which the page leaves out so that it never waits on the signature history.
+  const painted = useFirstPaintDone();
   const { data: live, error: liveError } = useSWR(
-    value.live ? `/api/petitions/${value.petitionId}` : null,
+    value.live && painted ? `/api/petitions/${value.petitionId}` : null,
     fetchJson<LiveTable>,
     {
       refreshInterval: REFRESH_MS,

@@ -5,6 +5,7 @@ import useSWR from "swr";
 import { fetchJson } from "@/lib/api/fetch";
 import type { HistoryBody } from "@/lib/api/types";
 import { useAtlas } from "@/components/atlas/atlas-context";
+import { useFirstPaintDone } from "@/components/atlas/use-first-paint";
 import { useSelectedSeat } from "@/components/atlas/use-view-state";
 import { formatCount, formatRate } from "@/lib/format";
 import { formatShortMoment } from "@/lib/history/chart";
@@ -42,14 +43,15 @@ const NO_HISTORY: Record<HistoryKind, string> = {
 
 /**
  * Signatures over time: the total, the selected seat beside it, a time slider for the map, the fastest-growing seats.
- * The recorded totals are fetched once the page has hydrated (every minute while the petition is open).
+ * The recorded totals are fetched once the page's first content is on screen (every minute while the petition is open).
  */
 export function HistoryPanel({ petitionId, kind, milestones, latest }: HistoryPanelProps) {
   const { rows } = useAtlas();
   const [moment, setMoment] = useState<number | null>(null);
   const live = kind === "open";
+  const painted = useFirstPaintDone();
   const { data: totals, error } = useSWR(
-    kind === "embedded" ? null : `/api/petitions/${petitionId}/history`,
+    kind === "embedded" || !painted ? null : `/api/petitions/${petitionId}/history`,
     fetchJson<Pick<HistoryBody, "points">>,
     { refreshInterval: live ? REFRESH_MS : 0, revalidateOnFocus: false },
   );
