@@ -14,6 +14,7 @@ import { distDir, hasBuild, startApp, type RunningApp } from "@/test/e2e/support
 import { startStandIn, type StandIn } from "@/test/upstream/server";
 import { boundaryDistanceSection } from "./boundary-distance";
 import { geometrySection } from "./geometry";
+import { handoverSection } from "./handover";
 import { historySection } from "./history";
 import { lighthouseSection } from "./lighthouse";
 import { linksSection } from "./links";
@@ -27,6 +28,7 @@ import type { BenchEnv, BenchSection } from "./section";
 
 const SECTIONS: BenchSection[] = [
   mapLoadSection,
+  handoverSection,
   selectionSection,
   lighthouseSection,
   loadSection,
