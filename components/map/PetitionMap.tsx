@@ -1,6 +1,6 @@
 "use client";
 
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import type { GeoJSONSource, Map as MapLibreMap, MapEventType, MapMouseEvent } from "maplibre-gl";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { formatCount } from "@/lib/format";
 import { cameraOfSvg, FIT_PADDING, SEAT_MAX_ZOOM, type SvgFrame, type ViewBox } from "@/lib/geo/camera";
@@ -28,6 +28,22 @@ import { SvgChoropleth } from "./SvgChoropleth";
 import { useMapLibreBoot } from "./use-maplibre-boot";
 
 const EDGES = { top: FIT_PADDING, right: FIT_PADDING, bottom: FIT_PADDING, left: FIT_PADDING };
+/** MapLibre events that say the reader may soon look closer than the whole-UK overview draws. */
+const FULL_DETAIL_CUES: readonly (keyof MapEventType)[] = ["movestart", "mousedown", "touchstart", "wheel"];
+
+/** A task of its own for what follows, so that the browser may render and answer input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs `then` once, at the first of these map events. */
+function onFirst(map: MapLibreMap, events: readonly (keyof MapEventType)[], then: () => void) {
+  const fire = () => {
+    for (const event of events) map.off(event, fire);
+    then();
+  };
+  for (const event of events) map.on(event, fire);
+}
 
 interface Hover {
   code: string;
@@ -107,7 +123,15 @@ export function PetitionMap(props: PetitionMapProps) {
     if (rootRef.current?.getAttribute("data-state") === "ready") dispatch({ type: "svg-painted" });
   }, []);
 
-  const boot = useMapLibreBoot(machine, dispatch, rootRef);
+  // On a touch screen the SVG follows the pan or pinch that boots MapLibre (the geographic map: MapLibre's hex
+  // camera is framed from its own layout, not from the SVG's).
+  const svgLayerRef = useRef<HTMLDivElement>(null);
+  const { booting: boot, svgGesture } = useMapLibreBoot(
+    machine,
+    dispatch,
+    rootRef,
+    kind === "map" ? svgLayerRef : null,
+  );
   const { topology, overview, hex } = geometry;
   useEffect(() => {
     const container = containerRef.current;
@@ -115,8 +139,20 @@ export function PetitionMap(props: PetitionMapProps) {
     let cancelled = false;
     const first = latest.current;
     const startTopology = firstTopology(first.camera, { topology, overview });
-    Promise.all([import("./maplibre"), loadShapes(first.kind, { topology: startTopology, hex })])
-      .then(([{ maplibregl }, initialShapes]) => {
+    // MapLibre boots in separate tasks, so that none holds the main thread long: its module is evaluated, its
+    // worker started, then its WebGL context made and its style set.
+    const loaded = async () => {
+      const [{ maplibregl }, initialShapes] = await Promise.all([
+        import("./maplibre"),
+        loadShapes(first.kind, { topology: startTopology, hex }),
+      ]);
+      await nextTask();
+      if (!cancelled) maplibregl.prewarm();
+      await nextTask();
+      return { maplibregl, initialShapes };
+    };
+    loaded()
+      .then(({ maplibregl, initialShapes }) => {
         if (cancelled) return;
         // MapLibre opens on exactly what the SVG it replaces shows, geography or hexes alike (both drawn in Mercator
         // units), so the handover does not move the map (or, if the SVG has yet to frame the latest camera, on
@@ -151,9 +187,10 @@ export function PetitionMap(props: PetitionMapProps) {
         map.once("style.load", () => {
           if (!cancelled) setShapes(initialShapes);
         });
-        // Started on the overview: the full detail replaces its data (colours stay in feature state) once drawn.
+        // Started on the overview: the full detail replaces its data (colours stay in feature state) when the
+        // reader first reaches for the map or its camera moves; until then the overview draws the same map.
         if (initialShapes.kind === "map" && startTopology !== topology) {
-          map.once("idle", () => {
+          onFirst(map, FULL_DETAIL_CUES, () => {
             loadShapes("map", { topology, hex })
               .then((full) => {
                 if (!cancelled && latest.current.kind === "map")
@@ -236,14 +273,32 @@ export function PetitionMap(props: PetitionMapProps) {
         { [VALUE_STATE]: metricValue(row, scale.metric) },
       );
     }
-    const markDrawn = () => dispatch({ type: "webgl-drawn" });
+    let stopWaiting = () => {};
+    const markDrawn = () => {
+      // A finger still on the SVG: MapLibre takes over once it lifts, where the reader's pan or pinch left the map.
+      const gesture = svgGesture.current;
+      stopWaiting = gesture.whenReleased(() => {
+        const left =
+          gesture.moved && latest.current.kind === "map" && containerRef.current
+            ? svgCameraIn(rootRef.current, containerRef.current)
+            : null;
+        if (left && !showsCamera(map, left)) {
+          map.jumpTo(left);
+          latest.current.onCameraMove({ lng: left.center[0], lat: left.center[1], zoom: left.zoom });
+          map.once("idle", markDrawn);
+          return;
+        }
+        dispatch({ type: "webgl-drawn" });
+      });
+    };
     map.once("idle", markDrawn);
     // Source data may still be on its way: make sure the next frame is drawn so "idle" can fire.
     map.triggerRepaint();
     return () => {
       map.off("idle", markDrawn);
+      stopWaiting();
     };
-  }, [drawn, shapes, scale, rows]);
+  }, [drawn, shapes, scale, rows, svgGesture]);
 
   // The outline is drawn in the frame that shows the panel: a feature-state change repaints, it does not re-tile.
   const styled = shapes !== null;
@@ -338,6 +393,7 @@ export function PetitionMap(props: PetitionMapProps) {
             canvas (it boots MapLibre), not a page scroll or a swipe back. Assistive technology skips it unless it
             is the map for now (a touch screen before its first pan or zoom) or for good. */}
         <div
+          ref={svgLayerRef}
           className={`${renderer === "svg" ? "absolute inset-0" : "hidden"} ${failure ? "" : "touch-none [shape-rendering:crispEdges]"}`}
           style={coverBottom ? { bottom: coverBottom } : undefined}
           aria-hidden={!failure && !waitingForGesture}
@@ -411,4 +467,14 @@ function svgCameraIn(root: HTMLElement | null, container: HTMLElement) {
   const { x, y, width, height } = svg.viewBox.baseVal;
   const { lng, lat, zoom } = cameraOfSvg([x, y, width, height], box, container.getBoundingClientRect());
   return { center: [lng, lat] as [number, number], zoom };
+}
+
+/** Whether MapLibre's camera is `camera`, to within half a pixel and a thousandth of a zoom level. */
+function showsCamera(map: MapLibreMap, camera: { center: [number, number]; zoom: number }): boolean {
+  const centre = map.project(camera.center);
+  const { clientWidth, clientHeight } = map.getContainer();
+  return (
+    Math.hypot(centre.x - clientWidth / 2, centre.y - clientHeight / 2) < 0.5 &&
+    Math.abs(map.getZoom() - camera.zoom) < 0.001
+  );
 }

@@ -29,9 +29,14 @@ export const MAPLIBRE_SHAPES_FILE = /\/geo\/[^/]+\.json$/;
 /**
  * On a touch screen MapLibre boots at the reader's first pan or zoom on the map: drags a finger across the middle
  * of the map (touch events as a phone sends them) until MapLibre starts fetching its shapes (a drag before the page
- * has hydrated does nothing), then waits until it has taken over.
+ * has hydrated does nothing), then waits until it has taken over. The map follows the drag, so by default the
+ * finger goes there and back, leaving the map where it was; `across` leaves it at the far end. Returns how far the
+ * drag that started MapLibre moved the map, in CSS px.
  */
-export async function panToStartMapLibre(page: Page): Promise<void> {
+export async function panToStartMapLibre(
+  page: Page,
+  drag: "there and back" | "across" = "there and back",
+): Promise<{ dx: number; dy: number }> {
   const box = await mapLocator(page).boundingBox();
   assert.ok(box, "the map has a box");
   const y = box.y + box.height * 0.4;
@@ -53,6 +58,10 @@ export async function panToStartMapLibre(page: Page): Promise<void> {
         const x = from + ((to - from) * step) / 8;
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
       }
+      for (let step = 7; drag === "there and back" && step >= 0; step--) {
+        const x = from + ((to - from) * step) / 8;
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
+      }
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
       if (await started) break;
       assert.ok(attempt < 10, "MapLibre did not start after 10 drags across the map");
@@ -61,6 +70,7 @@ export async function panToStartMapLibre(page: Page): Promise<void> {
     await cdp.detach();
   }
   await waitForMapReady(page);
+  return { dx: drag === "across" ? to - from : 0, dy: 0 };
 }
 
 /** Waits until the map on screen, SVG or WebGL as named, shows every seat's value. */
@@ -195,6 +205,24 @@ export async function svgSeatPixel(
       },
       projectMercator(lng, lat),
     );
+}
+
+/** Where a seat's interior point is on screen on MapLibre's map, in the page's CSS px. */
+export async function webglSeatPixel(
+  page: Page,
+  set: BoundarySet,
+  code: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (point) => {
+      const map = window.petitionAtlasMap;
+      if (!map) throw new Error("window.petitionAtlasMap is missing");
+      const { x, y } = map.project(point);
+      const box = map.getContainer().getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    },
+    interiorPoint(set, code),
+  );
 }
 
 export interface Camera {
