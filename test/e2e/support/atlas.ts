@@ -47,12 +47,14 @@ export async function panToStartMapLibre(
   );
   assert.ok(onMap, `the drag starts on the map, at ${Math.round(from)},${Math.round(y)}`);
   const cdp = await page.context().newCDPSession(page);
+  // Seen whenever it comes: a drag that started MapLibre slowly must not be followed by another that moves the map.
+  let started = false;
+  const onRequest = (request: { url(): string }) => {
+    if (MAPLIBRE_SHAPES_FILE.test(request.url())) started = true;
+  };
+  page.on("request", onRequest);
   try {
     for (let attempt = 1; ; attempt++) {
-      const started = page.waitForRequest(MAPLIBRE_SHAPES_FILE, { timeout: 3_000 }).then(
-        () => true,
-        () => false,
-      );
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
       for (let step = 1; step <= 8; step++) {
         const x = from + ((to - from) * step) / 8;
@@ -63,10 +65,12 @@ export async function panToStartMapLibre(
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
       }
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-      if (await started) break;
+      for (let waited = 0; !started && waited < 3_000; waited += 100) await page.waitForTimeout(100);
+      if (started) break;
       assert.ok(attempt < 10, "MapLibre did not start after 10 drags across the map");
     }
   } finally {
+    page.off("request", onRequest);
     await cdp.detach();
   }
   await waitForMapReady(page);
