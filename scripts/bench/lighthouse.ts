@@ -56,6 +56,24 @@ export function readScores(lhr: Result): LighthouseScores {
  * One Lighthouse run of `url` with a preset, in a Chromium of its own. Lighthouse runs in plain Node: it sends its
  * functions' source text to the page, which the TypeScript loader would rewrite into calls the page lacks.
  */
+/** Lighthouse could not trace the page (NO_NAVSTART and the like): the run measured nothing and may be taken again. */
+class LighthouseRunError extends Error {}
+
+/** How many times a run Lighthouse could not trace is taken again before the bench gives up. */
+const RETRIES = 2;
+
+/** A run, taken again when Lighthouse itself failed to trace it; the bench says so. */
+async function measuredRun(url: string, preset: Preset): Promise<LighthouseScores> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runLighthouse(url, preset);
+    } catch (error) {
+      if (!(error instanceof LighthouseRunError) || attempt >= RETRIES) throw error;
+      console.log(`${error.message}; taking the run again`);
+    }
+  }
+}
+
 async function runLighthouse(url: string, preset: Preset): Promise<LighthouseScores> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -73,7 +91,9 @@ async function runLighthouse(url: string, preset: Preset): Promise<LighthouseSco
   );
   const lhr = JSON.parse(stdout) as Result;
   if (lhr.runtimeError)
-    throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    throw new LighthouseRunError(
+      `Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
+    );
   return readScores(lhr);
 }
 
@@ -143,7 +163,7 @@ export const lighthouseSection: BenchSection = {
     );
     for (let run = 0; run < RUNS; run++) {
       for (const result of results) {
-        result.runs.push(await runLighthouse(new URL(result.path, env.appUrl).href, result.preset));
+        result.runs.push(await measuredRun(new URL(result.path, env.appUrl).href, result.preset));
       }
     }
     return lighthouseMarkdown(results);
