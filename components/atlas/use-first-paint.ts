@@ -1,29 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { firstContentShown } from "@/components/map/svg-paint";
 
 /** The longest a fetch waits for a paint that may never be reported. */
 const PAINT_WAIT_MS = 3000;
-let firstPaint: Promise<void> | null = null;
 
-/** Settles once the browser has shown the page's first content (at once in a hidden tab, which does not paint). */
-function firstContentfulPaint(): Promise<void> {
-  return (firstPaint ??= new Promise<void>((resolve) => {
-    if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes.includes("paint")) {
-      resolve();
-      return;
-    }
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName("first-contentful-paint").length > 0) done();
-    });
-    const fallback = setTimeout(() => done(), PAINT_WAIT_MS);
-    function done() {
-      observer.disconnect();
-      clearTimeout(fallback);
-      resolve();
-    }
-    observer.observe({ type: "paint", buffered: true });
-  }));
+/** Settles once the page's first content is on screen, at once in a hidden tab (which does not paint). */
+function firstContentOrHidden(): Promise<void> {
+  if (document.visibilityState === "hidden") return Promise.resolve();
+  return Promise.race([
+    firstContentShown(),
+    new Promise<void>((resolve) => setTimeout(resolve, PAINT_WAIT_MS)),
+  ]);
 }
 
 /**
@@ -34,7 +23,7 @@ export function useFirstPaintDone(): boolean {
   const [done, setDone] = useState(false);
   useEffect(() => {
     let mounted = true;
-    void firstContentfulPaint().then(() => {
+    void firstContentOrHidden().then(() => {
       if (mounted) setDone(true);
     });
     return () => {

@@ -27,6 +27,24 @@ export function afterNextPaint(painted: () => void): () => void {
   };
 }
 
+let firstContent: Promise<void> | null = null;
+
+/**
+ * Resolves once the browser reports that it has shown the page's first contentful frame (at once if it already
+ * has). A document paints it once, so every caller shares one observer.
+ */
+export function firstContentShown(): Promise<void> {
+  return (firstContent ??= new Promise((resolve) => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName("first-contentful-paint").length === 0) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  }));
+}
+
 /**
  * The inline script placed right after the map container in the server's HTML: once the frame that draws the
  * server-rendered seats has been painted, it marks the map ready, without waiting for the page's scripts (React

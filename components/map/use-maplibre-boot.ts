@@ -3,24 +3,12 @@
 import { useEffect, useRef, type Dispatch, type RefObject } from "react";
 import { cssTransform, panBy, UNMOVED, wheelFactor, zoomBy, type PanZoom } from "@/lib/map/pan-zoom";
 import type { MapEvent, MapMachine } from "./map-machine";
+import { firstContentShown } from "./svg-paint";
 
 /** How long MapLibre waits for the SVG's first frame before booting anyway. */
 const SVG_PAINT_WAIT_MS = 3_000;
 /** How far (CSS px) a pressed pointer moves on the map before it is a drag rather than a tap. */
 const DRAG_PX = 8;
-
-/** Resolves once the browser reports that it has shown its first contentful frame (at once if it already has). */
-function firstContentShown(): Promise<void> {
-  return new Promise((resolve) => {
-    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
-    const observer = new PerformanceObserver((entries) => {
-      if (entries.getEntriesByName("first-contentful-paint").length === 0) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: "paint", buffered: true });
-  });
-}
 
 /** The reader's pan or zoom of the SVG while MapLibre boots. */
 export interface SvgGesture {
