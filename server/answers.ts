@@ -10,6 +10,7 @@ import {
   type Encoding,
   type Stored,
 } from "@/lib/render-cache/stored";
+import { scriptsAfterPaint } from "@/lib/render-cache/scripts-after-paint";
 import { inlineScriptHashes, pagePolicy } from "@/lib/security/csp";
 
 export interface Answer {
@@ -83,12 +84,13 @@ async function answerOf(response: http.IncomingMessage, body: Buffer, frameable:
   const status = response.statusCode ?? 502;
   // A page's own policy (the upstream-error page's) is kept; every other page gets its scripts' hashes.
   const html = type.startsWith("text/html") && headers["content-security-policy"] === undefined;
-  const scriptHashes = html ? inlineScriptHashes(body.toString("utf8")) : [];
+  const page = html ? scriptsAfterPaint(body.toString("utf8")) : null;
+  const scriptHashes = page === null ? [] : inlineScriptHashes(page);
   const policy = (upgradeInsecure: boolean) => pagePolicy({ scriptHashes, frameable, upgradeInsecure });
   return {
     status,
     headers,
-    stored: await storeBody(body, TEXTUAL.test(type)),
+    stored: await storeBody(page === null ? body : Buffer.from(page, "utf8"), TEXTUAL.test(type)),
     policies: html ? { plain: policy(false), upgraded: policy(true) } : null,
     shareable: status === 200 && headers["set-cookie"] === undefined,
   };

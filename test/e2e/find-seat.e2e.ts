@@ -31,6 +31,7 @@ test("find: typing a postcode selects and zooms to its seat; the URL holds the s
 
 test("find: 'ynys mon' and Enter selects Ynys Môn", async ({ page, open }) => {
   await open("/");
+  await waitForMapReady(page);
   await searchBox(page).fill("ynys mon");
   await searchBox(page).press("Enter");
   await expectSelected(page, "W07000041");
@@ -39,6 +40,7 @@ test("find: 'ynys mon' and Enter selects Ynys Môn", async ({ page, open }) => {
 
 test("find: the combobox lists MPs and seats and is driven by the keyboard", async ({ page, open }) => {
   await open("/");
+  await waitForMapReady(page);
   await searchBox(page).fill("long bailey");
   const option = page.getByRole("option", { name: /Salford and Eccles/ });
   await option.waitFor();
@@ -52,6 +54,7 @@ test(
   "find: bad and foreign postcodes are explained inline",
   async ({ page, open }) => {
     await open("/");
+    await waitForMapReady(page);
     for (const [input, message] of [
       ["JE2 3AB", /Jersey is a Crown Dependency/],
       ["ZZ1 1ZZ", /not in the ONS postcode directory|not a UK postcode/],
@@ -111,6 +114,7 @@ test("find: an estimated postcode answer near a boundary says so and offers the 
 }) => {
   // A 2024-set petition: every postcode's seat there is estimated by point-in-polygon.
   await open(`/petitions/${FIXTURE_IDS.open2024}`);
+  await waitForMapReady(page);
   await searchBox(page).fill("EC1A 1BB");
   await searchBox(page).press("Enter");
   await expectSelected(page, "E14001290");

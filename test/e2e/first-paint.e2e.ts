@@ -90,6 +90,35 @@ test("first paint: ?area= frames the seat in the server's SVG, as MapLibre then 
   );
 });
 
+test("first paint: the page's scripts are added only once its first frame is on screen, then run the map", async ({
+  page,
+  appUrl,
+}) => {
+  // When each of Next's chunk scripts enters the document, against the browser's own first contentful paint.
+  await page.addInitScript(() => {
+    const added: number[] = [];
+    Object.assign(window, { chunksAddedAt: added });
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLScriptElement && node.src.includes("/_next/static/") && !node.noModule)
+            added.push(performance.now());
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${appUrl}/`);
+  await waitForMapReady(page);
+  const { added, paint } = await page.evaluate(() => ({
+    added: (window as unknown as { chunksAddedAt: number[] }).chunksAddedAt,
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+  }));
+  assert.ok(paint !== null, "the browser reported a first contentful paint");
+  assert.ok(added.length >= 2, `Next's chunks were added (${added.length})`);
+  assert.ok(
+    added.every((time) => time >= paint),
+    `every chunk was added after the first contentful paint at ${paint.toFixed(0)} ms: ${added.map((t) => t.toFixed(0)).join(", ")}`,
+  );
+});
+
 test("first paint: without scripts, clicking a seat on the SVG map opens it", async ({ page, appUrl }) => {
   await withoutPageScripts(page);
   await page.goto(`${appUrl}/`);

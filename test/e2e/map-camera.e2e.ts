@@ -5,6 +5,7 @@ import {
   expectPanel,
   expectSelected,
   panToStartMapLibre,
+  waitForHydrated,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
@@ -106,6 +107,7 @@ for (const renderer of ["svg", "webgl"] as const) {
       // A phone's map is the SVG until the reader's first pan or zoom starts MapLibre.
       await open("/");
       await waitForMap(page, "svg");
+      await waitForHydrated(page);
       if (renderer === "webgl") await panToStartMapLibre(page);
       const sheet = page.getByRole("region", { name: "Seat, colours and focus" });
       const handle = sheet.getByRole("button", { name: /^Seat details and map options/ });

@@ -23,13 +23,28 @@ export async function waitForMapReady(page: Page, timeout = MAP_TIMEOUT_MS): Pro
   await waitForMap(page, "webgl", timeout);
 }
 
+/**
+ * Waits until React has hydrated the map (the page's scripts load after its first paint, decision 0073): the one
+ * sign of it a browser shows is the props React keeps on each element it has taken over.
+ */
+export async function waitForHydrated(page: Page, timeout = MAP_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = document.querySelector('[data-testid="petition-map"]');
+      return map !== null && Object.keys(map).some((key) => key.startsWith("__reactProps$"));
+    },
+    undefined,
+    { timeout },
+  );
+}
+
 /** The shape files MapLibre fetches as it boots (boundaries TopoJSON or hex layout); the SVG never fetches them. */
 export const MAPLIBRE_SHAPES_FILE = /\/geo\/[^/]+\.json$/;
 
 /**
  * On a touch screen MapLibre boots at the reader's first pan or zoom on the map: drags a finger across the middle
- * of the map (touch events as a phone sends them) until MapLibre starts fetching its shapes (a drag before the page
- * has hydrated does nothing), then waits until it has taken over. The map follows the drag, so by default the
+ * of the map (touch events as a phone sends them), once the page has hydrated, until MapLibre starts fetching its
+ * shapes, then waits until it has taken over. The map follows the drag, so by default the
  * finger goes there and back, leaving the map where it was; `across` leaves it at the far end. Returns how far the
  * drag that started MapLibre moved the map, in CSS px.
  */
@@ -37,6 +52,7 @@ export async function panToStartMapLibre(
   page: Page,
   drag: "there and back" | "across" = "there and back",
 ): Promise<{ dx: number; dy: number }> {
+  await waitForHydrated(page);
   const box = await mapLocator(page).boundingBox();
   assert.ok(box, "the map has a box");
   const y = box.y + box.height * 0.4;
