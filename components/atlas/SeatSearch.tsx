@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWRMutation from "swr/mutation";
 import { ApiRequestError, fetchJson } from "@/lib/api/fetch";
 import { describePostcodeSeat } from "@/lib/postcodes/describe";
@@ -31,6 +31,15 @@ export function SeatSearch() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState<Message | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // What the reader typed before the page's scripts ran (they load after the first paint) is theirs to keep.
+  useLayoutEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== "") {
+      setQuery(typed);
+      setOpen(true);
+    }
+  }, []);
   // A lookup the reader starts: SWR's mutation runs it and caches nothing (a postcode is never kept).
   const { trigger: lookUpPostcode, isMutating: busy } = useSWRMutation(
     "/api/postcodes",
@@ -128,6 +137,7 @@ export function SeatSearch() {
       </label>
       <div className="flex gap-2 rounded-lg bg-white/95 p-1 shadow">
         <input
+          ref={input}
           id={`${id}-input`}
           name="q"
           role="combobox"

@@ -38,6 +38,25 @@ test("find: 'ynys mon' and Enter selects Ynys Môn", async ({ page, open }) => {
   await page.getByTestId("area-panel").getByRole("heading", { name: "Ynys Môn" }).waitFor();
 });
 
+test("find: text typed before the page's scripts have run is kept, and searched once they have", async ({
+  page,
+  appUrl,
+}) => {
+  // The page's chunks are held back until the reader has typed (they load after the first paint in any case).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not to the load event, which may wait on chunks the loader added before it.
+  await page.goto(new URL("/", appUrl).href, { waitUntil: "domcontentloaded" });
+  await searchBox(page).fill("long bailey");
+  release();
+  await page.getByRole("option", { name: /Salford and Eccles/ }).waitFor();
+  assert.equal(await searchBox(page).inputValue(), "long bailey");
+});
+
 test("find: the combobox lists MPs and seats and is driven by the keyboard", async ({ page, open }) => {
   await open("/");
   await waitForMapReady(page);
