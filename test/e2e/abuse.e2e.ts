@@ -257,10 +257,15 @@ test("abuse: 1,000 petitions watched by 100 clients do not make the poller follo
         // A hundred clients (socket addresses) each keep ten petitions' pages open: the pages' live refreshes.
         const client = (n: number) => `127.0.1.${1 + (n % 100)}`;
         const ids = Array.from({ length: 1000 }, (_, n) => OPEN_COPIES_FIRST + n);
-        const views = await inParallel(1000, 16, (n) =>
+        // Eight at a time: each new petition costs the server a fetch and a join, and with sixteen queued at once one
+        // view in a thousand failed in a CI run (~100 s for the thousand on two cores).
+        const views = await inParallel(1000, 8, (n) =>
           rawGet(app.url, `/api/petitions/${ids[n]}`, {}, client(n)),
         );
-        assert.equal(count(views, 200), 1000, "every petition was shown");
+        const unshown = views.flatMap((view, n) =>
+          view.status === 200 ? [] : [`${ids[n]}: ${view.status} ${view.body.slice(0, 160)}`],
+        );
+        assert.deepEqual(unshown, [], "every petition was shown");
         // Three of them are watched by thirty clients more each.
         const watched = [ids[7]!, ids[500]!, ids[993]!];
         await inParallel(90, 16, (n) =>
