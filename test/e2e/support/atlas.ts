@@ -81,15 +81,21 @@ export async function panToStartMapLibre(
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
       }
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-      // The SVG followed the drag (a layer above it carries the drag's transform): the page saw the drag, so MapLibre
-      // is starting even if its shapes have yet to be asked for.
-      const followed = await page.evaluate(
-        () =>
-          document.querySelector('[data-testid="petition-map"] svg')?.closest('[style*="matrix("]') != null,
-      );
-      for (let waited = 0; !started && !followed && waited < 3_000; waited += 100)
+      // The page saw the drag if the SVG followed it (a layer above it carries the drag's transform, from the next
+      // frame on) or MapLibre exists, even if its shapes have yet to be asked for: looked for until 3 s have passed.
+      const seen = async () =>
+        started ||
+        (await page.evaluate(
+          () =>
+            "petitionAtlasMap" in window ||
+            document.querySelector('[data-testid="petition-map"] svg')?.closest('[style*="matrix("]') != null,
+        ));
+      let saw = await seen();
+      for (let waited = 0; !saw && waited < 3_000; waited += 100) {
         await page.waitForTimeout(100);
-      if (started || followed) break;
+        saw = await seen();
+      }
+      if (saw) break;
       assert.ok(attempt < 10, "MapLibre did not start after 10 drags across the map");
     }
   } finally {
