@@ -10,6 +10,7 @@ import {
   panToStartMapLibre,
   seatTable,
   SEAT_PATHS_FILE,
+  waitForHydrated,
   waitForMap,
   waitForMapReady,
 } from "./support/atlas";
@@ -124,6 +125,8 @@ test("views: without WebGL, a map whose seat shapes cannot load says so and is i
     await page.route(SEAT_PATHS_FILE, (route) => route.abort());
     await page.goto(`${appUrl}/`);
     await waitForMap(page, "svg");
+    // A click before the page has hydrated loads the next page whole, whose map is in its HTML.
+    await waitForHydrated(page);
     const listed = page
       .getByRole("region", { name: /Popular open petitions/ })
       .getByRole("link")
