@@ -107,6 +107,8 @@ export function PetitionMap(props: PetitionMapProps) {
   const framedSeats = useRef<string | null>(null);
   // The camera the SVG's seats are framed for (JSON), which MapLibre may open on as the SVG shows it.
   const svgFramed = useRef<string | null>(null);
+  // MapLibre has jumped to where the reader's pan or pinch left the SVG; the SVG's camera is not read again.
+  const gestureAdopted = useRef(false);
   const [shapes, setShapes] = useState<Shapes | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   // MapLibre's handlers are bound once; this lets them see the latest props.
@@ -278,11 +280,13 @@ export function PetitionMap(props: PetitionMapProps) {
       // A finger still on the SVG: MapLibre takes over once it lifts, where the reader's pan or pinch left the map.
       const gesture = svgGesture.current;
       stopWaiting = gesture.whenReleased(() => {
+        // Read once: after the jump the SVG frames the new camera under the drag's transform, the drag counted twice.
         const left =
-          gesture.moved && latest.current.kind === "map" && containerRef.current
+          !gestureAdopted.current && gesture.moved && latest.current.kind === "map" && containerRef.current
             ? svgCameraIn(rootRef.current, containerRef.current)
             : null;
         if (left && !showsCamera(map, left)) {
+          gestureAdopted.current = true;
           map.jumpTo(left);
           latest.current.onCameraMove({ lng: left.center[0], lat: left.center[1], zoom: left.zoom });
           map.once("idle", markDrawn);
